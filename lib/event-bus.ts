@@ -1,0 +1,262 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { inspect } from 'node:util';
+import { Observable, Subject, filter, map } from 'rxjs';
+import { EVENT_BUS_CONFIG } from './event-bus.constants.js';
+import { busClosed, handlerFailed, invalidEvent, shutdownAbandoned } from './event-bus.messages.js';
+import { EventBusClosedError } from './errors/event-bus-closed.error.js';
+import { InvalidEventError } from './errors/invalid-event.error.js';
+import type { EventBusStats } from './interfaces/event-bus-stats.interface.js';
+import type { EventClass } from './interfaces/event-key.interface.js';
+import type { HandlerFailure } from './interfaces/handler-failure.interface.js';
+import type { PublishResult } from './interfaces/publish-result.interface.js';
+import type { PublishedEvent } from './interfaces/published-event.interface.js';
+import type { ResolvedEventBusOptions } from './options/resolve-module-options.js';
+import { OutcomeCollector } from './outcome-collector.js';
+import { EventRouter } from './routing/event-router.js';
+import { NamePattern } from './routing/name-pattern.js';
+import { HandlerRegistry, type RegisteredHandler } from './handler-registry.js';
+import { TaskRunner } from './runner/task-runner.js';
+import { Task } from './runner/task.js';
+
+type EventType = EventClass | string | symbol;
+
+/** An event held until handlers are registered. */
+interface HeldEvent {
+  type: EventType;
+  event: unknown;
+  eventName: string;
+  publishedAt: number;
+  sink: OutcomeCollector | undefined;
+}
+
+const ACCEPTED: Promise<void> = Promise.resolve();
+
+/**
+ * Publishes events to every matching `@OnEvent` handler, each as a task of its own, through a
+ * guarded `TaskRunner`. Inject it anywhere; one bus per `EventBusModule`.
+ */
+@Injectable()
+export class EventBus implements BeforeApplicationShutdown {
+  /** Every failed handler attempt, after it was logged. */
+  readonly failures$: Observable<HandlerFailure>;
+
+  /** @internal */
+  readonly registry: HandlerRegistry;
+  private readonly logger = new Logger('EventBus');
+  private readonly runner: TaskRunner;
+  private readonly router = new EventRouter<RegisteredHandler>();
+  private readonly published$ = new Subject<PublishedEvent>();
+  private readonly failureSubject = new Subject<HandlerFailure>();
+  private state: 'starting' | 'running' | 'closing' | 'closed' = 'starting';
+  private held: HeldEvent[] = [];
+  private started: Promise<void>;
+  private markStarted!: () => void;
+  private closing: Promise<void> | undefined;
+  private published = 0;
+
+  constructor(@Inject(EVENT_BUS_CONFIG) private readonly options: ResolvedEventBusOptions) {
+    this.runner = new TaskRunner({
+      concurrency: options.concurrency,
+      maxQueueSize: options.maxQueueSize,
+      overflow: options.overflow,
+      timeoutMs: options.handlerTimeoutMs,
+      retry: options.retry,
+      onFailure: (failure) => this.onFailure(failure),
+    });
+    this.registry = new HandlerRegistry(this.runner, this.router, (failure) => this.onFailure(failure));
+    this.failures$ = this.failureSubject.asObservable();
+    this.started = new Promise<void>((resolve) => (this.markStarted = resolve));
+  }
+
+  /**
+   * Publishes an event to its handlers. Resolves once every handler task is accepted; never
+   * rejects because of a handler. Not awaiting it is fire-and-forget.
+   *
+   * @throws InvalidEventError (rejection) for `null`, `undefined`, a primitive or plain object, or an empty name.
+   * @throws EventBusOverloadedError (rejection) when the queue is full and `overflow` is `'reject'`.
+   * @throws EventBusClosedError (rejection) once shutdown has begun.
+   *
+   * @example
+   * await bus.publish(new OrderCreated(order.id));
+   * await bus.publish('order.created', { id: order.id });
+   */
+  publish(event: object): Promise<void>;
+  publish(name: string | symbol, payload?: unknown): Promise<void>;
+  publish(eventOrName: unknown, payload?: unknown): Promise<void> {
+    try {
+      return this.accept(eventOrName, payload, undefined) ?? ACCEPTED;
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /**
+   * Publishes like `publish`, then resolves with every handler's outcome once all are final
+   * (after retries), in the manner of `Promise.allSettled`: never fail-fast.
+   * @throws the errors of `publish` (rejection); never a handler's error.
+   */
+  publishAndWait(event: object): Promise<PublishResult>;
+  publishAndWait(name: string | symbol, payload?: unknown): Promise<PublishResult>;
+  publishAndWait(eventOrName: unknown, payload?: unknown): Promise<PublishResult> {
+    return new Promise<PublishResult>((resolve, reject) => {
+      try {
+        const collector = new OutcomeCollector(eventNameOf(eventOrName), resolve, reject);
+        this.accept(eventOrName, payload, collector)?.catch(reject);
+      } catch (error) {
+        reject(error);
+      }
+    });
+  }
+
+  /** Resolves when no handler task is queued, running or waiting to retry. */
+  async drain(): Promise<void> {
+    if (this.state === 'starting') await this.started;
+    await this.runner.drain();
+  }
+
+  /**
+   * The published events: all of them (as `PublishedEvent`), or the events of one class
+   * (subclasses included), name, pattern or symbol (the event, or the payload of a named event).
+   */
+  stream(): Observable<PublishedEvent>;
+  stream<T>(type: EventClass<T>): Observable<T>;
+  stream<T = unknown>(name: string | symbol): Observable<T>;
+  stream(type?: EventType): Observable<unknown> {
+    const all = this.published$.asObservable();
+    if (type === undefined) return all;
+    let matches: (published: PublishedEvent) => boolean;
+    if (typeof type === 'function') {
+      matches = (published) => published.event instanceof type;
+    } else if (typeof type === 'string' && NamePattern.isPattern(type)) {
+      const pattern = new NamePattern(type);
+      matches = (published) => typeof published.type === 'string' && pattern.matches(published.type);
+    } else {
+      matches = (published) => published.type === type;
+    }
+    return all.pipe(
+      filter(matches),
+      map((published) => published.event),
+    );
+  }
+
+  /** A snapshot of the bus's counters. */
+  stats(): EventBusStats {
+    return { published: this.published, ...this.runner.stats() };
+  }
+
+  /** @internal Called once handlers are registered: delivers what was held, in order. */
+  async start(): Promise<void> {
+    // Handlers may publish while held events are delivered; those join the end of the line.
+    for (let i = 0; i < this.held.length; i++) {
+      const held = this.held[i];
+      try {
+        await this.dispatch(held.type, held.event, held.eventName, held.publishedAt, held.sink);
+      } catch (error) {
+        held.sink?.reject(error);
+      }
+    }
+    this.held = [];
+    if (this.state === 'starting') this.state = 'running';
+    this.markStarted();
+  }
+
+  /** @internal Nest calls this on `app.close()`: drain, then give up on what is left. */
+  beforeApplicationShutdown(): Promise<void> {
+    this.closing ??= this.close();
+    return this.closing;
+  }
+
+  private async close(): Promise<void> {
+    const wasStarting = this.state === 'starting';
+    this.state = 'closing';
+    const startedAt = Date.now();
+    if (wasStarting && this.held.length > 0) {
+      this.logger.warn(`Shutdown before startup: ${this.held.length} held event(s) were never delivered`);
+      for (const held of this.held) held.sink?.reject(new EventBusClosedError(busClosed(held.eventName)));
+      this.held = [];
+    }
+    const report = await this.runner.close(this.options.shutdownTimeoutMs);
+    if (report.abandoned > 0) {
+      this.logger.warn(shutdownAbandoned(report.abandoned, report.running, report.queued, report.delayed, Date.now() - startedAt));
+    }
+    this.state = 'closed';
+    this.published$.complete();
+    this.failureSubject.complete();
+  }
+
+  private accept(eventOrName: unknown, payload: unknown, sink: OutcomeCollector | undefined): Promise<void> | undefined {
+    let type: EventType;
+    let event: unknown;
+    let eventName: string;
+    if (typeof eventOrName === 'string') {
+      if (eventOrName.length === 0) throw new InvalidEventError(invalidEvent(eventOrName));
+      type = eventName = eventOrName;
+      event = payload;
+    } else if (typeof eventOrName === 'symbol') {
+      type = eventOrName;
+      eventName = String(eventOrName);
+      event = payload;
+    } else {
+      type = classOf(eventOrName);
+      event = eventOrName;
+      eventName = type.name;
+    }
+    if (this.state === 'closing' || this.state === 'closed') throw new EventBusClosedError(busClosed(eventName));
+
+    this.published++;
+    const publishedAt = Date.now();
+    if (this.published$.observed) this.published$.next({ eventName, type, event, publishedAt });
+    if (this.state === 'starting') {
+      this.held.push({ type, event, eventName, publishedAt, sink });
+      return undefined;
+    }
+    return this.dispatch(type, event, eventName, publishedAt, sink);
+  }
+
+  /** Routes an event to its handlers and submits one task per handler, all accepted together. */
+  private dispatch(
+    type: EventType,
+    event: unknown,
+    eventName: string,
+    publishedAt: number,
+    sink: OutcomeCollector | undefined,
+  ): Promise<void> | undefined {
+    const handlers = typeof type === 'function' ? this.router.forClass(type) : this.router.forName(type);
+    if (handlers.length === 1) {
+      const task = this.registry.task(handlers[0], event, eventName, publishedAt, sink);
+      sink?.expect(task ? 1 : 0);
+      return task ? this.runner.admit(task) : undefined;
+    }
+    const tasks: Task[] = [];
+    for (let i = 0; i < handlers.length; i++) {
+      const task = this.registry.task(handlers[i], event, eventName, publishedAt, sink);
+      if (task) tasks.push(task);
+    }
+    sink?.expect(tasks.length);
+    return tasks.length > 0 ? this.runner.admit(tasks) : undefined;
+  }
+
+  private onFailure(failure: HandlerFailure): void {
+    const message = handlerFailed(failure.eventName, failure.handler, failure.attempt, failure.willRetry);
+    const error = failure.error;
+    const stack = error instanceof Error ? (error.stack ?? String(error)) : `Non-Error thrown: ${inspect(error)}`;
+    if (failure.willRetry) this.logger.warn(`${message}: ${error instanceof Error ? error.message : inspect(error)}`);
+    else this.logger.error(message, stack);
+    this.failureSubject.next(failure);
+  }
+}
+
+/** The class of a class event, or `InvalidEventError`. */
+function classOf(value: unknown): EventClass {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InvalidEventError(invalidEvent(value));
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype === null || prototype === Object.prototype) throw new InvalidEventError(invalidEvent(value));
+  return (prototype as { constructor: EventClass }).constructor;
+}
+
+function eventNameOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'symbol') return String(value);
+  const prototype: unknown = value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : null;
+  return (prototype as { constructor?: { name?: string } } | null)?.constructor?.name ?? String(value);
+}

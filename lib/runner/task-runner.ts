@@ -1,0 +1,521 @@
+import { EventBusClosedError } from '../errors/event-bus-closed.error.js';
+import { EventBusOverloadedError } from '../errors/event-bus-overloaded.error.js';
+import { HandlerTimeoutError } from '../errors/handler-timeout.error.js';
+import { NonRetriableError } from '../errors/non-retriable.error.js';
+import { TaskAbandonedError } from '../errors/task-abandoned.error.js';
+import { busClosed, busOverloaded, handlerFailed, taskAbandoned } from '../event-bus.messages.js';
+import type { OverflowPolicy } from '../interfaces/event-bus-options.interface.js';
+import type { EventBusStats } from '../interfaces/event-bus-stats.interface.js';
+import type { HandlerFailure } from '../interfaces/handler-failure.interface.js';
+import type { HandlerOutcome } from '../interfaces/publish-result.interface.js';
+import { oneOf, optionalFunction, optionalTimeout, positiveInteger, resolveRetry } from '../options/validate.js';
+import { backoffDelay, type ResolvedRetry } from './backoff.js';
+import { AttemptContext } from './task-context.js';
+import { KeyLane, TaskGroup } from './task-group.js';
+import { TaskQueue } from './task-queue.js';
+import type { SubmitOptions, TaskGroupOptions, TaskRunnerOptions } from './task-runner-options.interface.js';
+import { Task, TaskState, type OutcomeSink } from './task.js';
+
+/** What `TaskRunner.close` gave up on. */
+export interface CloseReport {
+  /** Tasks given up: the sum of the three below. */
+  abandoned: number;
+  /** Attempts still running at the deadline; their signal was aborted. */
+  running: number;
+  /** Tasks accepted and never started. */
+  queued: number;
+  /** Tasks waiting for a retry. */
+  delayed: number;
+}
+
+interface RoomWaiter {
+  tasks: Task | Task[];
+  count: number;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+  next: RoomWaiter | undefined;
+}
+
+/**
+ * The guarded task runner: bounded concurrency (global and per group), a bounded queue with
+ * backpressure or rejection, per-attempt deadlines with an `AbortSignal`, retries with backoff,
+ * per-key order, failures that are always reported, and a bounded shutdown. Usable without Nest.
+ *
+ * @example
+ * const runner = new TaskRunner({ concurrency: 4 });
+ * const fetchQuote = runner.group({ id: 'quotes', invoke: (symbol: string, ctx) => fetchIt(symbol, ctx.signal) });
+ * const outcome = await runner.run(fetchQuote, 'ACME', { key: 'ACME' });
+ */
+export class TaskRunner {
+  readonly concurrency: number;
+  readonly maxQueueSize: number;
+  readonly overflow: OverflowPolicy;
+  private readonly timeoutMs: number | undefined;
+  private readonly retry: ResolvedRetry;
+  private readonly onFailure: (failure: HandlerFailure) => void;
+
+  private readonly groups: TaskGroup<never>[] = [];
+  private readyHead: TaskGroup<never> | undefined = undefined;
+  private readyTail: TaskGroup<never> | undefined = undefined;
+  private readonly waiters = new TaskQueue<RoomWaiter>();
+  /** Running attempts, linked through `Task.prev`/`Task.next`, for shutdown to abort. */
+  private runningHead: Task | undefined = undefined;
+  private readonly delayedTasks = new Set<Task>();
+  private idleWaiters: Array<() => void> = [];
+  private pumping = false;
+  private closing = false;
+  private closed = false;
+
+  private running = 0;
+  private queued = 0;
+  private completed = 0;
+  private failed = 0;
+  private retried = 0;
+  private timedOut = 0;
+  private overdue = 0;
+  private rejected = 0;
+
+  /** @throws InvalidOptionsError when an option is not valid. */
+  constructor(options: TaskRunnerOptions = {}) {
+    this.concurrency = positiveInteger('concurrency', options.concurrency ?? 64, true);
+    this.maxQueueSize = positiveInteger('maxQueueSize', options.maxQueueSize ?? 10_000, true);
+    this.overflow = oneOf('overflow', options.overflow ?? 'wait', ['wait', 'reject'] as const);
+    this.timeoutMs = optionalTimeout('timeoutMs', options.timeoutMs);
+    this.retry = resolveRetry('retry', options.retry);
+    optionalFunction('onFailure', options.onFailure);
+    this.onFailure = options.onFailure ?? reportToConsole;
+  }
+
+  /**
+   * Creates a group: one kind of work with its own limits, merged over the runner's.
+   * @throws InvalidOptionsError when an option is not valid; the message names the group.
+   */
+  group<P>(options: TaskGroupOptions<P>): TaskGroup<P> {
+    const where = `handler "${options.id}"`;
+    const limit = positiveInteger(`${where} concurrency`, options.concurrency ?? Infinity, true);
+    const timeoutMs = options.timeoutMs === undefined ? this.timeoutMs : optionalTimeout(`${where} timeoutMs`, options.timeoutMs);
+    const retry = resolveRetry(`${where} retry`, options.retry, this.retry);
+    const group = new TaskGroup<P>(options.id, options.invoke, limit, timeoutMs, retry);
+    this.groups.push(group as unknown as TaskGroup<never>);
+    return group;
+  }
+
+  /**
+   * Accepts one task. Resolves once it is accepted (at once when there is room; with
+   * `overflow: 'wait'` once there is). Never rejects because of the task's own outcome.
+   * @throws EventBusOverloadedError (rejection) when the queue is full and `overflow` is `'reject'`.
+   * @throws EventBusClosedError (rejection) once `close` has begun.
+   */
+  submit<P>(group: TaskGroup<P>, payload: P, options: SubmitOptions = {}): Promise<void> {
+    try {
+      return this.admit(this.task(group, payload, options, undefined)) ?? Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Like `submit`, but resolves with the task's outcome once it is final. */
+  run<P>(group: TaskGroup<P>, payload: P, options: SubmitOptions = {}): Promise<HandlerOutcome> {
+    return new Promise<HandlerOutcome>((resolve, reject) => {
+      const sink: OutcomeSink = { settle: (outcome) => resolve(outcome) };
+      try {
+        this.admit(this.task(group, payload, options, sink))?.catch(reject);
+      } catch (error) {
+        reject(error);
+      }
+    });
+  }
+
+  /** @internal Builds a task; the bus builds them itself for one event's handlers. */
+  task<P>(group: TaskGroup<P>, payload: P, options: SubmitOptions, sink: OutcomeSink | undefined): Task {
+    return new Task(
+      group as unknown as TaskGroup<never>,
+      payload,
+      options.key,
+      options.eventName ?? group.id,
+      options.publishedAt ?? Date.now(),
+      sink,
+    );
+  }
+
+  /**
+   * @internal Accepts tasks together: all at once or none. Returns `undefined` when they were
+   * accepted now, a promise when they wait for room.
+   * @throws EventBusOverloadedError, EventBusClosedError
+   */
+  admit(tasks: Task | Task[]): Promise<void> | undefined {
+    const count = Array.isArray(tasks) ? tasks.length : 1;
+    if (this.closing) throw new EventBusClosedError(busClosed(firstOf(tasks)?.eventName ?? ''));
+    if (this.waiters.size === 0 && this.hasRoom(count)) {
+      this.accept(tasks);
+      return undefined;
+    }
+    if (this.overflow === 'reject') {
+      this.rejected++;
+      throw new EventBusOverloadedError(busOverloaded(firstOf(tasks)?.eventName ?? '', this.queued, this.maxQueueSize));
+    }
+    return new Promise<void>((resolve, reject) => {
+      this.waiters.push({ tasks, count, resolve, reject, next: undefined });
+    });
+  }
+
+  /** Resolves when no task is queued, running, waiting to retry, or waiting for room. */
+  drain(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Stops accepting, lets accepted tasks run for up to `timeoutMs`, then gives up on the rest:
+   * queued and delayed tasks are dropped and running attempts are aborted, each with a rejected
+   * outcome (`TaskAbandonedError`). No task starts after the returned promise resolves.
+   */
+  async close(timeoutMs: number): Promise<CloseReport> {
+    this.closing = true;
+    for (let waiter = this.waiters.shift(); waiter; waiter = this.waiters.shift()) {
+      waiter.reject(new EventBusClosedError(busClosed(firstOf(waiter.tasks)?.eventName ?? '')));
+    }
+    if (!this.isIdle()) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([this.drain(), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+      clearTimeout(timer);
+    }
+    const report: CloseReport = { abandoned: 0, running: 0, queued: 0, delayed: 0 };
+    this.closed = true;
+    if (this.isIdle()) return report;
+
+    for (const group of this.groups) {
+      for (let task = group.pending.shift(); task; task = group.pending.shift()) this.abandon(task, report, 'queued');
+      for (const lane of group.lanes.values()) {
+        for (let task = lane.shift(); task; task = lane.shift()) this.abandon(task, report, 'queued');
+      }
+    }
+    for (const task of this.delayedTasks) {
+      clearTimeout(task.timer);
+      this.abandon(task, report, 'delayed');
+    }
+    this.delayedTasks.clear();
+    for (let task = this.runningHead; task; task = task.next) {
+      task.context?.abort(new TaskAbandonedError(taskAbandoned(task.group.id)));
+      if (!task.outcomeSent) this.abandon(task, report, 'running');
+    }
+    report.abandoned = report.running + report.queued + report.delayed;
+    if (this.idleWaiters.length > 0 && this.isIdle()) this.notifyIdle();
+    return report;
+  }
+
+  /** A snapshot of the counters. */
+  stats(): Omit<EventBusStats, 'published'> {
+    const handlers: EventBusStats['handlers'] = {};
+    for (const group of this.groups) handlers[group.id] = group.stats();
+    return {
+      running: this.running,
+      queued: this.queued,
+      delayed: this.delayedTasks.size,
+      completed: this.completed,
+      failed: this.failed,
+      retried: this.retried,
+      timedOut: this.timedOut,
+      overdue: this.overdue,
+      rejected: this.rejected,
+      handlers,
+    };
+  }
+
+  private hasRoom(count: number): boolean {
+    return this.queued + count <= this.maxQueueSize || this.queued === 0;
+  }
+
+  private accept(tasks: Task | Task[]): void {
+    this.enqueueAll(tasks);
+    this.pump();
+  }
+
+  private enqueueAll(tasks: Task | Task[]): void {
+    if (Array.isArray(tasks)) {
+      for (let i = 0; i < tasks.length; i++) this.enqueue(tasks[i]);
+    } else {
+      this.enqueue(tasks);
+    }
+  }
+
+  private enqueue(task: Task): void {
+    const group = task.group;
+    if (task.key !== undefined) {
+      const lane = group.lanes.get(task.key);
+      if (lane) {
+        lane.push(task);
+        group.queued++;
+        this.queued++;
+        return;
+      }
+      task.lane = new KeyLane(task.key);
+      group.lanes.set(task.key, task.lane);
+    }
+    // Straight to a slot when nothing waits for one: the common case costs no queueing.
+    if (this.readyHead === undefined && this.running < this.concurrency && group.running < group.limit) {
+      this.start(task);
+    } else {
+      this.makeReady(task, false);
+    }
+  }
+
+  /** Puts a task that may start (it holds its key, if any) in its group's queue. */
+  private makeReady(task: Task, first: boolean): void {
+    const group = task.group;
+    if (first) group.pending.unshift(task);
+    else group.pending.push(task);
+    group.queued++;
+    this.queued++;
+    this.markReady(group);
+  }
+
+  private markReady(group: TaskGroup<never>): void {
+    if (group.inReady || group.pending.size === 0 || group.running >= group.limit) return;
+    group.inReady = true;
+    group.nextReady = undefined;
+    if (this.readyTail) this.readyTail.nextReady = group;
+    else this.readyHead = group;
+    this.readyTail = group;
+  }
+
+  /**
+   * Starts ready tasks while there are slots, taking groups in turn so none starves another,
+   * then lets in publishers that waited for room. One loop, so that neither recurses.
+   */
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    for (;;) {
+      while (this.readyHead !== undefined && this.running < this.concurrency && !this.closed) {
+        const group = this.readyHead;
+        this.readyHead = group.nextReady;
+        if (!this.readyHead) this.readyTail = undefined;
+        group.inReady = false;
+        const task = group.pending.shift();
+        if (!task) continue;
+        group.queued--;
+        this.queued--;
+        this.start(task);
+        this.markReady(group);
+      }
+      if (!this.letWaitersIn()) break;
+    }
+    this.pumping = false;
+    if (this.idleWaiters.length > 0 && this.isIdle()) this.notifyIdle();
+  }
+
+  /** Accepts the tasks of publishers that waited, in their order, while there is room. */
+  private letWaitersIn(): boolean {
+    let any = false;
+    while (this.waiters.head && !this.closing && this.hasRoom(this.waiters.head.count)) {
+      const waiter = this.waiters.shift()!;
+      this.enqueueAll(waiter.tasks);
+      waiter.resolve();
+      any = true;
+    }
+    return any;
+  }
+
+  private start(task: Task): void {
+    const group = task.group;
+    this.running++;
+    group.running++;
+    task.state = TaskState.Running;
+    task.attempt++;
+    if (task.attempt === 1) task.startedAt = Date.now();
+    task.prev = undefined;
+    task.next = this.runningHead;
+    if (this.runningHead) this.runningHead.prev = task;
+    this.runningHead = task;
+    const context = new AttemptContext(group.id, task.eventName, task.publishedAt, task.attempt);
+    task.context = context;
+    if (group.timeoutMs !== undefined) task.timer = setTimeout(onDeadline, group.timeoutMs, this, task);
+
+    let result: unknown;
+    try {
+      result = group.invoke(task.payload as never, context);
+    } catch (error) {
+      this.settled(task, false, error);
+      return;
+    }
+    if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<unknown>).then === 'function') {
+      (result as PromiseLike<unknown>).then(
+        (value) => this.settled(task, true, value),
+        (error: unknown) => this.settled(task, false, error),
+      );
+    } else {
+      this.settled(task, true, result);
+    }
+  }
+
+  /** @internal The attempt's deadline passed: decide now, keep the slot until it settles. */
+  deadline(task: Task): void {
+    if (task.state !== TaskState.Running) return;
+    task.timer = undefined;
+    task.state = TaskState.Overdue;
+    this.timedOut++;
+    this.overdue++;
+    const error = new HandlerTimeoutError(task.group.id, task.group.timeoutMs!);
+    task.context!.abort(error);
+    const willRetry = this.willRetry(task, error);
+    this.report(task, error, willRetry);
+    if (willRetry) task.retryWhenSettled = true;
+    else this.sendOutcome(task, 'rejected', error);
+  }
+
+  private settled(task: Task, ok: boolean, value: unknown): void {
+    const group = task.group;
+    this.running--;
+    group.running--;
+    if (task.prev) task.prev.next = task.next;
+    else this.runningHead = task.next;
+    if (task.next) task.next.prev = task.prev;
+    task.prev = task.next = undefined;
+    if (task.timer !== undefined) {
+      clearTimeout(task.timer);
+      task.timer = undefined;
+    }
+
+    if (task.state === TaskState.Overdue) {
+      this.overdue--;
+      if (task.retryWhenSettled && !this.closed) {
+        task.retryWhenSettled = false;
+        this.delay(task);
+      } else {
+        this.finish(task);
+      }
+    } else if (task.outcomeSent) {
+      // Abandoned at shutdown while running: its outcome is already out.
+      this.finish(task);
+    } else if (ok) {
+      this.sendOutcome(task, 'fulfilled', value);
+      this.finish(task);
+    } else {
+      const willRetry = this.willRetry(task, value);
+      this.report(task, value, willRetry);
+      if (willRetry) {
+        this.delay(task);
+      } else {
+        this.sendOutcome(task, 'rejected', value);
+        this.finish(task);
+      }
+    }
+    this.markReady(group);
+    this.pump();
+  }
+
+  private willRetry(task: Task, error: unknown): boolean {
+    return task.attempt < task.group.retry.attempts && !(error instanceof NonRetriableError) && !this.closed;
+  }
+
+  /** Waits out the backoff without a slot; the task keeps its key meanwhile. */
+  private delay(task: Task): void {
+    task.state = TaskState.Delayed;
+    this.delayedTasks.add(task);
+    task.timer = setTimeout(onRetryDue, backoffDelay(task.group.retry, task.attempt), this, task);
+  }
+
+  /** @internal */
+  retryDue(task: Task): void {
+    task.timer = undefined;
+    if (!this.delayedTasks.delete(task)) return;
+    this.retried++;
+    task.state = TaskState.Waiting;
+    this.makeReady(task, true);
+    this.pump();
+  }
+
+  private sendOutcome(task: Task, status: 'fulfilled' | 'rejected', value: unknown): void {
+    task.outcomeSent = true;
+    const group = task.group;
+    if (status === 'fulfilled') {
+      this.completed++;
+      group.completed++;
+    } else {
+      this.failed++;
+      group.failed++;
+    }
+    if (!task.sink) return;
+    const base = { handler: group.id, attempts: task.attempt, durationMs: task.startedAt ? Date.now() - task.startedAt : 0 };
+    const outcome: HandlerOutcome =
+      status === 'fulfilled' ? { ...base, status, value } : { ...base, status, error: value };
+    task.sink.settle(outcome);
+  }
+
+  /** The task is over: hand its key to the next task of that key. */
+  private finish(task: Task): void {
+    task.state = TaskState.Done;
+    task.context = undefined;
+    const lane = task.lane;
+    if (!lane) return;
+    task.lane = undefined;
+    const next = lane.shift();
+    if (!next) {
+      task.group.lanes.delete(lane.key);
+      return;
+    }
+    next.lane = lane;
+    // It was counted as queued while it waited in the lane; makeReady counts it again.
+    task.group.queued--;
+    this.queued--;
+    if (this.closed) this.abandon(next, undefined, 'queued');
+    else this.makeReady(next, false);
+  }
+
+  private abandon(task: Task, report: CloseReport | undefined, where: 'queued' | 'delayed' | 'running'): void {
+    if (report) report[where]++;
+    if (where === 'queued') {
+      task.group.queued--;
+      this.queued--;
+    }
+    this.sendOutcome(task, 'rejected', new TaskAbandonedError(taskAbandoned(task.group.id)));
+    if (where !== 'running') task.state = TaskState.Done;
+  }
+
+  private report(task: Task, error: unknown, willRetry: boolean): void {
+    const failure: HandlerFailure = {
+      handler: task.group.id,
+      eventName: task.eventName,
+      event: task.payload,
+      error,
+      attempt: task.attempt,
+      willRetry,
+    };
+    try {
+      this.onFailure(failure);
+    } catch (hookError) {
+      reportToConsole({ ...failure, error: hookError });
+    }
+  }
+
+  private isIdle(): boolean {
+    return this.running === 0 && this.queued === 0 && this.delayedTasks.size === 0 && this.waiters.size === 0;
+  }
+
+  private notifyIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
+
+function onDeadline(runner: TaskRunner, task: Task): void {
+  runner.deadline(task);
+}
+
+function onRetryDue(runner: TaskRunner, task: Task): void {
+  runner.retryDue(task);
+}
+
+function firstOf(tasks: Task | Task[]): Task | undefined {
+  return Array.isArray(tasks) ? tasks[0] : tasks;
+}
+
+function reportToConsole(failure: HandlerFailure): void {
+  const error = failure.error;
+  console.error(
+    handlerFailed(failure.eventName, failure.handler, failure.attempt, failure.willRetry),
+    error instanceof Error ? error.stack : error,
+  );
+}
