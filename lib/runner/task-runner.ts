@@ -196,6 +196,11 @@ export class TaskRunner {
     }
     this.delayedTasks.clear();
     for (let task = this.runningHead; task; task = task.next) {
+      // Its outcome is decided here: a deadline passing later must not report or count it again.
+      if (task.timer !== undefined) {
+        clearTimeout(task.timer);
+        task.timer = undefined;
+      }
       task.context?.abort(new TaskAbandonedError(taskAbandoned(task.group.id)));
       if (!task.outcomeSent) this.abandon(task, report, 'running');
     }
