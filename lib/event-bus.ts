@@ -8,7 +8,7 @@ import { InvalidEventError } from './errors/invalid-event.error.js';
 import type { EventBusStats } from './interfaces/event-bus-stats.interface.js';
 import type { EventClass } from './interfaces/event-key.interface.js';
 import type { HandlerFailure } from './interfaces/handler-failure.interface.js';
-import type { PublishResult } from './interfaces/publish-result.interface.js';
+import type { HandlerOutcome, PublishResult } from './interfaces/publish-result.interface.js';
 import type { PublishedEvent } from './interfaces/published-event.interface.js';
 import type { ResolvedEventBusOptions } from './options/resolve-module-options.js';
 import { OutcomeCollector } from './outcome-collector.js';
@@ -17,6 +17,7 @@ import { NamePattern } from './routing/name-pattern.js';
 import { HandlerRegistry, type RegisteredHandler } from './handler-registry.js';
 import { TaskRunner } from './runner/task-runner.js';
 import { Task } from './runner/task.js';
+import type { EventTransport, IncomingEvent, TransportHost } from './transports/event-transport.interface.js';
 
 type EventType = EventClass | string | symbol;
 
@@ -53,6 +54,7 @@ export class EventBus implements BeforeApplicationShutdown {
   private markStarted!: () => void;
   private closing: Promise<void> | undefined;
   private published = 0;
+  private readonly transport: EventTransport | undefined;
 
   constructor(@Inject(EVENT_BUS_CONFIG) private readonly options: ResolvedEventBusOptions) {
     this.runner = new TaskRunner({
@@ -66,6 +68,7 @@ export class EventBus implements BeforeApplicationShutdown {
     this.registry = new HandlerRegistry(this.runner, this.router, (failure) => this.onFailure(failure));
     this.failures$ = this.failureSubject.asObservable();
     this.started = new Promise<void>((resolve) => (this.markStarted = resolve));
+    this.transport = options.transport;
   }
 
   /**
@@ -146,11 +149,12 @@ export class EventBus implements BeforeApplicationShutdown {
 
   /** @internal Called once handlers are registered: delivers what was held, in order. */
   async start(): Promise<void> {
+    if (this.transport) await this.transport.connect(this.transportHost());
     // Handlers may publish while held events are delivered; those join the end of the line.
     for (let i = 0; i < this.held.length; i++) {
       const held = this.held[i];
       try {
-        await this.dispatch(held.type, held.event, held.eventName, held.publishedAt, held.sink);
+        await this.route(held.type, held.event, held.eventName, held.publishedAt, held.sink);
       } catch (error) {
         held.sink?.reject(error);
       }
@@ -175,7 +179,10 @@ export class EventBus implements BeforeApplicationShutdown {
       for (const held of this.held) held.sink?.reject(new EventBusClosedError(busClosed(held.eventName)));
       this.held = [];
     }
+    // Stop taking work from the transport first; what it already handed over drains below.
+    await this.transport?.stopConsuming();
     const report = await this.runner.close(this.options.shutdownTimeoutMs);
+    await this.transport?.close();
     if (report.abandoned > 0) {
       this.logger.warn(shutdownAbandoned(report.abandoned, report.running, report.queued, report.delayed, Date.now() - startedAt));
     }
@@ -210,7 +217,21 @@ export class EventBus implements BeforeApplicationShutdown {
       this.held.push({ type, event, eventName, publishedAt, sink });
       return undefined;
     }
-    return this.dispatch(type, event, eventName, publishedAt, sink);
+    return this.route(type, event, eventName, publishedAt, sink);
+  }
+
+  /** In process: to the handlers. With a transport: into it; its consumers deliver later. */
+  private route(
+    type: EventType,
+    event: unknown,
+    eventName: string,
+    publishedAt: number,
+    sink: OutcomeCollector | undefined,
+  ): Promise<void> | undefined {
+    if (!this.transport) return this.dispatch(type, event, eventName, publishedAt, sink);
+    const durable = this.transport.publish({ type, event, publishedAt });
+    // With a transport, publishAndWait waits for durability only: handlers run wherever a consumer takes the entry.
+    return sink ? durable.then(() => sink.expect(0)) : durable;
   }
 
   /** Routes an event to its handlers and submits one task per handler, all accepted together. */
@@ -234,6 +255,35 @@ export class EventBus implements BeforeApplicationShutdown {
     }
     sink?.expect(tasks.length);
     return tasks.length > 0 ? this.runner.admit(tasks) : undefined;
+  }
+
+  /** What the transport may do with this bus: see `TransportHost`. */
+  private transportHost(): TransportHost {
+    return {
+      logger: this.logger,
+      subscriptions: () => [...this.registry.all()].map(({ id }) => ({ id })),
+      room: () => this.runner.room(),
+      accepts: (handlerId, type) => {
+        const handler = this.registry.get(handlerId);
+        return handler !== undefined && (typeof type === 'function' ? this.router.forClass(type) : this.router.forName(type)).includes(handler);
+      },
+      deliver: (handlerId, incoming) => this.deliver(handlerId, incoming),
+    };
+  }
+
+  private deliver(handlerId: string, incoming: IncomingEvent): Promise<HandlerOutcome | undefined> {
+    const handler = this.registry.get(handlerId);
+    const { type, event, publishedAt } = incoming;
+    if (!handler) return Promise.resolve(undefined);
+    return new Promise<HandlerOutcome | undefined>((resolve, reject) => {
+      const task = this.registry.task(handler, event, typeof type === 'function' ? type.name : type, publishedAt, { settle: resolve });
+      if (!task) return resolve(undefined);
+      try {
+        this.runner.admit(task)?.catch(reject);
+      } catch (error) {
+        reject(error);
+      }
+    });
   }
 
   private onFailure(failure: HandlerFailure): void {

@@ -17,7 +17,16 @@ export type { HandlerFailure } from './interfaces/handler-failure.interface.js';
 export type { EventBusStats, HandlerStats } from './interfaces/event-bus-stats.interface.js';
 export type { PublishedEvent } from './interfaces/published-event.interface.js';
 export type { EventClass, EventKey } from './interfaces/event-key.interface.js';
-export type { EventTransport, OutgoingEvent, TransportHost, TransportSubscription } from './transports/event-transport.interface.js';
+export type {
+  EventTransport,
+  IncomingEvent,
+  OutgoingEvent,
+  TransportHost,
+  TransportSubscription,
+} from './transports/event-transport.interface.js';
+export { RedisStreamsTransport } from './transports/redis-streams/redis-streams.transport.js';
+export type { RedisStreamsTransportOptions } from './transports/redis-streams/redis-streams-options.interface.js';
+export { Event } from './decorators/event.decorator.js';
 
 export { InvalidEventError } from './errors/invalid-event.error.js';
 export { EventBusClosedError } from './errors/event-bus-closed.error.js';
@@ -26,3 +35,4 @@ export { HandlerTimeoutError } from './errors/handler-timeout.error.js';
 export { NonRetriableError } from './errors/non-retriable.error.js';
 export { TaskAbandonedError } from './errors/task-abandoned.error.js';
 export { InvalidOptionsError } from './errors/invalid-options.error.js';
+export { EventTransportError } from './errors/event-transport.error.js';

@@ -159,6 +159,13 @@ export class TaskRunner {
     });
   }
 
+  /** How many tasks could be accepted now without waiting: free slots plus free queue places. */
+  room(): number {
+    if (this.closing || this.waiters.size > 0) return 0;
+    const room = Math.max(0, this.concurrency - this.running) + Math.max(0, this.maxQueueSize - this.queued);
+    return Math.min(room, Number.MAX_SAFE_INTEGER);
+  }
+
   /** Resolves when no task is queued, running, waiting to retry, or waiting for room. */
   drain(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();

@@ -1,11 +1,21 @@
+import type { EventClass } from '../interfaces/event-key.interface.js';
 import type { HandlerOutcome } from '../interfaces/publish-result.interface.js';
 
 /** An event on its way between `publish` and the handlers. */
 export interface OutgoingEvent {
+  /** Its class (class events), or the name or symbol it was published under. */
+  readonly type: EventClass | string | symbol;
   /** The event (class events) or the payload (named events). */
   readonly event: unknown;
-  /** The name it travels under: `@Event` name of its class, or the event's name. */
-  readonly name: string;
+  readonly publishedAt: number;
+}
+
+/** An event that came over a transport, rebuilt. */
+export interface IncomingEvent {
+  /** Its class (class events), or its name. */
+  readonly type: EventClass | string;
+  /** The event (class events) or the payload (named events). */
+  readonly event: unknown;
   readonly publishedAt: number;
 }
 
@@ -21,13 +31,17 @@ export interface TransportHost {
   subscriptions(): readonly TransportSubscription[];
   /** How many more tasks this instance can accept right now without waiting. */
   room(): number;
+  /** Whether a handler takes events of this class (or its parents) or name. */
+  accepts(handlerId: string, type: EventClass | string): boolean;
   /**
-   * Runs one handler on one event that came over the transport, through the runner.
-   * Resolves with the final outcome (after retries); the transport acknowledges then.
+   * Runs one handler on one event that came over the transport, through the runner. Resolves
+   * with the final outcome (after retries), or `undefined` when the handler's filter passes over
+   * the event; rejects when the runner refused the task
+   * (shutdown, overload), so that the transport leaves it for another delivery.
    */
-  deliver(handlerId: string, name: string, event: unknown, publishedAt: number): Promise<HandlerOutcome>;
-  /** Turns a wire name and payload back into the event its handlers expect. */
-  revive(name: string, payload: unknown): unknown;
+  deliver(handlerId: string, incoming: IncomingEvent): Promise<HandlerOutcome | undefined>;
+  /** Where the transport logs what it does on its own (reconnects, dead letters). */
+  readonly logger: { log(message: string): void; warn(message: string): void; error(message: string, stack?: string): void };
 }
 
 /**
@@ -37,8 +51,13 @@ export interface TransportHost {
 export interface EventTransport {
   /** Called once handlers are discovered: start consuming for them. */
   connect(host: TransportHost): Promise<void>;
-  /** Makes the events durable; resolves once they are. */
-  publish(events: readonly OutgoingEvent[]): Promise<void>;
-  /** Stops consuming, releases what this instance holds, closes what it opened. */
-  close(timeoutMs: number): Promise<void>;
+  /**
+   * Makes the event durable; resolves once it is.
+   * @throws EventTransportError (rejection) when the event cannot travel or the transport is down.
+   */
+  publish(event: OutgoingEvent): Promise<void>;
+  /** Stops reading new work. Entries already handed to the bus are still acknowledged. */
+  stopConsuming(): Promise<void>;
+  /** Waits for pending acknowledgements, then closes the connections it opened. */
+  close(): Promise<void>;
 }
