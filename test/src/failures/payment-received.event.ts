@@ -1,0 +1,3 @@
+export class PaymentReceived {
+  constructor(readonly paymentId: string) {}
+}

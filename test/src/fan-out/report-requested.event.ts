@@ -1,0 +1,3 @@
+export class ReportRequested {
+  constructor(readonly reportId: string) {}
+}

@@ -1,0 +1,6 @@
+export class StockCounted {
+  constructor(
+    readonly source: string,
+    readonly app: string,
+  ) {}
+}
