@@ -1,0 +1,3 @@
+export class UserSignedUp {
+  constructor(readonly userId: string) {}
+}
