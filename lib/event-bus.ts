@@ -242,7 +242,7 @@ export class EventBus implements BeforeApplicationShutdown {
     publishedAt: number,
     sink: OutcomeCollector | undefined,
   ): Promise<void> | undefined {
-    const handlers = typeof type === 'function' ? this.router.forClass(type) : this.router.forName(type);
+    const handlers = this.handlersOf(type);
     if (handlers.length === 1) {
       const task = this.registry.task(handlers[0], event, eventName, publishedAt, sink);
       sink?.expect(task ? 1 : 0);
@@ -257,6 +257,10 @@ export class EventBus implements BeforeApplicationShutdown {
     return tasks.length > 0 ? this.runner.admit(tasks) : undefined;
   }
 
+  private handlersOf(type: EventType): readonly RegisteredHandler[] {
+    return typeof type === 'function' ? this.router.forClass(type) : this.router.forName(type);
+  }
+
   /** What the transport may do with this bus: see `TransportHost`. */
   private transportHost(): TransportHost {
     return {
@@ -265,7 +269,7 @@ export class EventBus implements BeforeApplicationShutdown {
       room: () => this.runner.room(),
       accepts: (handlerId, type) => {
         const handler = this.registry.get(handlerId);
-        return handler !== undefined && (typeof type === 'function' ? this.router.forClass(type) : this.router.forName(type)).includes(handler);
+        return handler !== undefined && this.handlersOf(type).includes(handler);
       },
       deliver: (handlerId, incoming) => this.deliver(handlerId, incoming),
     };
