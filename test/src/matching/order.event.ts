@@ -1,0 +1,4 @@
+/** The base class of every order event. */
+export class OrderEvent {
+  constructor(readonly orderId: string) {}
+}

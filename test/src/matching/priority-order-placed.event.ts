@@ -1,0 +1,3 @@
+import { OrderPlaced } from './order-placed.event.js';
+
+export class PriorityOrderPlaced extends OrderPlaced {}
