@@ -1,0 +1,3 @@
+export class CheckoutCompleted {
+  constructor(readonly cartId: string) {}
+}

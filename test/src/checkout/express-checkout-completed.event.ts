@@ -1,0 +1,3 @@
+import { CheckoutCompleted } from './checkout-completed.event.js';
+
+export class ExpressCheckoutCompleted extends CheckoutCompleted {}

@@ -1,0 +1,6 @@
+export class JobQueued {
+  constructor(
+    readonly jobId: number,
+    readonly fails = false,
+  ) {}
+}
