@@ -11,7 +11,7 @@ export class InventoryConsumer {
     this.received.push(event);
   }
 
-  @OnEvent('stock.*')
+  @OnEvent<StockCounted>('stock.*')
   onNamed(event: StockCounted): void {
     this.received.push(event);
   }
