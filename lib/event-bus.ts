@@ -312,5 +312,7 @@ function eventNameOf(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'symbol') return String(value);
   const prototype: unknown = value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : null;
-  return (prototype as { constructor?: { name?: string } } | null)?.constructor?.name ?? String(value);
+  // Not String(value): it throws for an object without prototype, and `accept` must be the one to
+  // reject bad input, with InvalidEventError.
+  return (prototype as { constructor?: { name?: string } } | null)?.constructor?.name ?? typeof value;
 }
