@@ -1,5 +1,7 @@
 const show = (value: unknown): string => {
   if (typeof value === 'string') return JSON.stringify(value);
+  // JSON.stringify turns NaN and Infinity into "null": numbers are shown as they are.
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'symbol' || typeof value === 'function') return String(value);
   try {
     return JSON.stringify(value) ?? String(value);

@@ -1,0 +1,9 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '../../../lib/index.js';
+
+/** Takes the handler id that BillingConsumer already uses. */
+@Injectable()
+export class LedgerConsumer {
+  @OnEvent('invoice.paid', { name: 'billing' })
+  record(): void {}
+}

@@ -1,0 +1,7 @@
+import { Injectable } from '@nestjs/common';
+import { EventBus } from '../../../lib/index.js';
+
+@Injectable()
+export class ReportingProducer {
+  constructor(readonly bus: EventBus) {}
+}
