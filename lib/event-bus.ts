@@ -210,14 +210,25 @@ export class EventBus implements BeforeApplicationShutdown {
     }
     if (this.state === 'closing' || this.state === 'closed') throw new EventBusClosedError(busClosed(eventName));
 
-    this.published++;
     const publishedAt = Date.now();
-    if (this.published$.observed) this.published$.next({ eventName, type, event, publishedAt });
     if (this.state === 'starting') {
       this.held.push({ type, event, eventName, publishedAt, sink });
+      this.record(type, event, eventName, publishedAt);
       return undefined;
     }
-    return this.route(type, event, eventName, publishedAt, sink);
+    // Counted and streamed once accepted: a publish refused as overloaded (or closed while it
+    // waited for room) was not published.
+    const accepted = this.route(type, event, eventName, publishedAt, sink);
+    if (accepted === undefined) {
+      this.record(type, event, eventName, publishedAt);
+      return undefined;
+    }
+    return accepted.then(() => this.record(type, event, eventName, publishedAt));
+  }
+
+  private record(type: EventType, event: unknown, eventName: string, publishedAt: number): void {
+    this.published++;
+    if (this.published$.observed) this.published$.next({ eventName, type, event, publishedAt });
   }
 
   /** In process: to the handlers. With a transport: into it; its consumers deliver later. */

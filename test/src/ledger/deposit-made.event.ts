@@ -1,0 +1,6 @@
+export class DepositMade {
+  constructor(
+    readonly account: string,
+    readonly seq: number,
+  ) {}
+}

@@ -1,0 +1,6 @@
+export class PriceTick {
+  constructor(
+    readonly symbol: string,
+    readonly seq: number,
+  ) {}
+}

@@ -1,0 +1,3 @@
+export class QuoteRequested {
+  constructor(readonly symbol: string) {}
+}

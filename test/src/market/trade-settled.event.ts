@@ -1,0 +1,3 @@
+export class TradeSettled {
+  constructor(readonly tradeId: string) {}
+}
