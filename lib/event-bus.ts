@@ -5,6 +5,7 @@ import { EVENT_BUS_CONFIG } from './event-bus.constants.js';
 import { busClosed, handlerFailed, invalidEvent, shutdownAbandoned } from './event-bus.messages.js';
 import { EventBusClosedError } from './errors/event-bus-closed.error.js';
 import { InvalidEventError } from './errors/invalid-event.error.js';
+import type { OverflowPolicy } from './interfaces/event-bus-options.interface.js';
 import type { EventBusStats } from './interfaces/event-bus-stats.interface.js';
 import type { EventClass } from './interfaces/event-key.interface.js';
 import type { HandlerFailure } from './interfaces/handler-failure.interface.js';
@@ -154,7 +155,8 @@ export class EventBus implements BeforeApplicationShutdown {
     for (let i = 0; i < this.held.length; i++) {
       const held = this.held[i];
       try {
-        await this.route(held.type, held.event, held.eventName, held.publishedAt, held.sink);
+        // Its publish has already resolved: it waits for room whatever the overflow policy, never dropped.
+        await this.route(held.type, held.event, held.eventName, held.publishedAt, held.sink, 'wait');
       } catch (error) {
         held.sink?.reject(error);
       }
@@ -238,8 +240,9 @@ export class EventBus implements BeforeApplicationShutdown {
     eventName: string,
     publishedAt: number,
     sink: OutcomeCollector | undefined,
+    overflow?: OverflowPolicy,
   ): Promise<void> | undefined {
-    if (!this.transport) return this.dispatch(type, event, eventName, publishedAt, sink);
+    if (!this.transport) return this.dispatch(type, event, eventName, publishedAt, sink, overflow);
     const durable = this.transport.publish({ type, event, publishedAt });
     // With a transport, publishAndWait waits for durability only: handlers run wherever a consumer takes the entry.
     return sink ? durable.then(() => sink.expect(0)) : durable;
@@ -252,12 +255,13 @@ export class EventBus implements BeforeApplicationShutdown {
     eventName: string,
     publishedAt: number,
     sink: OutcomeCollector | undefined,
+    overflow?: OverflowPolicy,
   ): Promise<void> | undefined {
     const handlers = this.handlersOf(type);
     if (handlers.length === 1) {
       const task = this.registry.task(handlers[0], event, eventName, publishedAt, sink);
       sink?.expect(task ? 1 : 0);
-      return task ? this.runner.admit(task) : undefined;
+      return task ? this.runner.admit(task, overflow) : undefined;
     }
     const tasks: Task[] = [];
     for (let i = 0; i < handlers.length; i++) {
@@ -265,7 +269,7 @@ export class EventBus implements BeforeApplicationShutdown {
       if (task) tasks.push(task);
     }
     sink?.expect(tasks.length);
-    return tasks.length > 0 ? this.runner.admit(tasks) : undefined;
+    return tasks.length > 0 ? this.runner.admit(tasks, overflow) : undefined;
   }
 
   private handlersOf(type: EventType): readonly RegisteredHandler[] {

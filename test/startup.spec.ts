@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { describe, it, expect, afterEach } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { EventBus } from '../lib/index.js';
+import { EventBus, EventBusModule } from '../lib/index.js';
 import { InventoryConsumer } from './src/startup/inventory.consumer.js';
 import { CONSUMER_ALIAS, InventoryModule } from './src/startup/inventory.module.js';
+import { RestockConsumer } from './src/startup/restock.consumer.js';
+import { RestockProducer } from './src/startup/restock.producer.js';
 import { StockCounted } from './src/startup/stock-counted.event.js';
 
 async function createApp(name: string): Promise<INestApplication> {
@@ -61,5 +63,20 @@ describe('events published during startup', () => {
       'two: later',
       'two: later, named',
     ]);
+  });
+
+  it("are all delivered even when they outnumber the room of a bus with overflow 'reject': their publish already succeeded", async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [EventBusModule.forRoot({ concurrency: 1, maxQueueSize: 1, overflow: 'reject' })],
+      providers: [RestockConsumer, RestockProducer],
+    }).compile();
+    const app = moduleRef.createNestApplication({ logger: false });
+    apps.push(app);
+    await app.init();
+    const bus = app.get(EventBus);
+    await bus.drain();
+
+    expect(app.get(RestockConsumer).restocked).toEqual([1, 2, 3, 4, 5]);
+    expect(bus.stats()).toMatchObject({ published: RestockProducer.COUNT, completed: RestockProducer.COUNT, rejected: 0 });
   });
 });

@@ -140,17 +140,17 @@ export class TaskRunner {
 
   /**
    * @internal Accepts tasks together: all at once or none. Returns `undefined` when they were
-   * accepted now, a promise when they wait for room.
+   * accepted now, a promise when they wait for room. `overflow` overrides the runner's policy.
    * @throws EventBusOverloadedError, EventBusClosedError
    */
-  admit(tasks: Task | Task[]): Promise<void> | undefined {
+  admit(tasks: Task | Task[], overflow: OverflowPolicy = this.overflow): Promise<void> | undefined {
     const count = Array.isArray(tasks) ? tasks.length : 1;
     if (this.closing) throw new EventBusClosedError(busClosed(firstOf(tasks)?.eventName ?? ''));
     if (this.waiters.size === 0 && this.hasRoom(count)) {
       this.accept(tasks);
       return undefined;
     }
-    if (this.overflow === 'reject') {
+    if (overflow === 'reject') {
       this.rejected++;
       throw new EventBusOverloadedError(busOverloaded(firstOf(tasks)?.eventName ?? '', this.queued, this.maxQueueSize));
     }

@@ -1,0 +1,3 @@
+export class RestockRequested {
+  constructor(readonly sku: number) {}
+}
