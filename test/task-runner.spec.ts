@@ -263,6 +263,28 @@ describe('TaskRunner', () => {
       expect(abortedWhenRead).toBe(true);
     });
 
+    it('retries an attempt that timed out once it has given up, and fulfils the outcome with the later attempt', async () => {
+      const runner = createRunner({ concurrency: 1 });
+      const signals: AbortSignal[] = [];
+      const group = runner.group({
+        id: 'slow-then-fast',
+        timeoutMs: 30,
+        retry: { attempts: 2, backoffMs: 1 },
+        invoke: (_: void, { attempt, signal }) => {
+          signals.push(signal);
+          if (attempt > 1) return 'fast enough';
+          return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+        },
+      });
+
+      const outcome = await runner.run(group, undefined);
+
+      expect(outcome).toMatchObject({ status: 'fulfilled', value: 'fast enough', attempts: 2 });
+      expect(signals.map((signal) => signal.aborted)).toEqual([true, false]);
+      expect(failures.map((f) => [f.attempt, f.willRetry, f.error instanceof HandlerTimeoutError])).toEqual([[1, true, true]]);
+      expect(runner.stats()).toMatchObject({ timedOut: 1, overdue: 0, retried: 1, completed: 1, failed: 0 });
+    });
+
     it('does not report or count a task again when its deadline passes after close gave up on it', async () => {
       const runner = createRunner();
       const outcomes: HandlerOutcome[] = [];
