@@ -5,7 +5,7 @@ import { Test } from '@nestjs/testing';
 import { EventBus, EventBusClosedError, EventBusModule, TaskAbandonedError, type EventBusModuleOptions } from '../lib/index.js';
 import { ExportRequested } from './src/shutdown/export-requested.event.js';
 import { ExportsConsumer } from './src/shutdown/exports.consumer.js';
-import { turns } from './src/support/wait-for.js';
+import { waitFor } from './src/support/wait-for.js';
 
 describe('app.close()', () => {
   let app: INestApplication | undefined;
@@ -81,8 +81,9 @@ describe('app.close()', () => {
     const { bus, consumer } = await start({ shutdownTimeoutMs: 5_000 });
     await bus.publish(new ExportRequested('running', 100));
 
+    const shutdown = jest.spyOn(bus, 'beforeApplicationShutdown');
     const closing = close();
-    await turns(1);
+    await waitFor(() => shutdown.mock.calls.length > 0, 5_000, 'shutdown to begin');
     await expect(bus.publish(new ExportRequested('during shutdown', 1))).rejects.toBeInstanceOf(EventBusClosedError);
     await closing;
 
