@@ -5,12 +5,12 @@ import { Test } from '@nestjs/testing';
 import { EventBus, EventBusModule, InvalidOptionsError, type EventBusModuleOptions } from '../lib/index.js';
 import { JobQueued } from './src/jobs/job-queued.event.js';
 import { JobsConsumer } from './src/jobs/jobs.consumer.js';
+import { AccountingConsumer } from './src/options/accounting.consumer.js';
 import { BillingConsumer } from './src/options/billing.consumer.js';
 import { BusOptionsFactory } from './src/options/bus-options.factory.js';
 import { BUS_SETTINGS, type BusSettings } from './src/options/bus-settings.token.js';
 import { InvoicesProducer } from './src/options/invoices.producer.js';
 import { InvoicingModule } from './src/options/invoicing.module.js';
-import { LedgerConsumer } from './src/options/ledger.consumer.js';
 import { ReportingModule } from './src/options/reporting.module.js';
 import { ReportingProducer } from './src/options/reporting.producer.js';
 import { SettingsModule } from './src/options/settings.module.js';
@@ -77,11 +77,11 @@ describe('EventBusModule options', () => {
     });
 
     it('two handlers with one id fail at init(), naming both', async () => {
-      const failing = start({ imports: [EventBusModule.forRoot()], providers: [BillingConsumer, LedgerConsumer] });
+      const failing = start({ imports: [EventBusModule.forRoot()], providers: [BillingConsumer, AccountingConsumer] });
       await expect(failing).rejects.toThrow(InvalidOptionsError);
       await app?.close();
-      await expect(start({ imports: [EventBusModule.forRoot()], providers: [BillingConsumer, LedgerConsumer] })).rejects.toThrow(
-        'Two event handlers have the id "billing" (BillingConsumer.bill and LedgerConsumer.record)',
+      await expect(start({ imports: [EventBusModule.forRoot()], providers: [BillingConsumer, AccountingConsumer] })).rejects.toThrow(
+        'Two event handlers have the id "billing" (BillingConsumer.bill and AccountingConsumer.record)',
       );
     });
   });

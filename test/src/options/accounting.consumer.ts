@@ -3,7 +3,7 @@ import { OnEvent } from '../../../lib/index.js';
 
 /** Takes the handler id that BillingConsumer already uses. */
 @Injectable()
-export class LedgerConsumer {
+export class AccountingConsumer {
   @OnEvent('invoice.paid', { name: 'billing' })
   record(): void {}
 }
