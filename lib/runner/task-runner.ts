@@ -468,11 +468,14 @@ export class TaskRunner {
       return;
     }
     next.lane = lane;
+    if (this.closed) {
+      this.abandon(next, undefined, 'queued');
+      return;
+    }
     // It was counted as queued while it waited in the lane; makeReady counts it again.
     task.group.queued--;
     this.queued--;
-    if (this.closed) this.abandon(next, undefined, 'queued');
-    else this.makeReady(next, false);
+    this.makeReady(next, false);
   }
 
   private abandon(task: Task, report: CloseReport | undefined, where: 'queued' | 'delayed' | 'running'): void {
