@@ -13,8 +13,11 @@ import {
   type EventBusModuleOptions,
   type RedisStreamsTransportOptions,
 } from '../lib/index.js';
+import { trimAcknowledged } from '../lib/transports/redis-streams/stream-trimmer.js';
 import { AlwaysFailingConsumer, poisonCalls } from './src/redis/poison.consumer.js';
-import { REDIS_URL, deleteKeys, redisReachable, uniquePrefix, waitFor } from './src/redis/redis.support.js';
+import { GatedSettlement } from './src/redis/slow-settlement.consumer.js';
+import { REDIS_URL, deleteKeys, redisReachable, uniquePrefix } from './src/redis/redis.support.js';
+import { waitFor } from './src/support/wait-for.js';
 import { TradeExecuted } from './src/redis/trade-executed.event.js';
 import { INSTANCE, ReportingConsumer, SettlementConsumer, handled } from './src/redis/trades.consumers.js';
 
@@ -95,8 +98,8 @@ describeRedis('RedisStreamsTransport against a real Redis', () => {
       (async () => { for (let seq = 0; seq < 500; seq++) await busA.publish(trade(seq)); })(),
       (async () => { for (let seq = 500; seq < 1000; seq++) await busB.publish(trade(seq)); })(),
     ]);
-    await waitFor(() => handled.settlement.size === 1000 && handled.reporting.size === 1000, 'all 1000 events in both handlers');
-    await waitFor(async () => (await pendingOf('settlement')) === 0 && (await pendingOf('reporting')) === 0, 'every entry acknowledged');
+    await waitFor(() => handled.settlement.size === 1000 && handled.reporting.size === 1000, 10_000, 'all 1000 events in both handlers');
+    await waitFor(async () => (await pendingOf('settlement')) === 0 && (await pendingOf('reporting')) === 0, 10_000, 'every entry acknowledged');
 
     expect([...handled.settlement.values()].every((times) => times === 1)).toBe(true);
     expect([...handled.reporting.values()].every((times) => times === 1)).toBe(true);
@@ -113,7 +116,7 @@ describeRedis('RedisStreamsTransport against a real Redis', () => {
     expect(result.outcomes).toEqual([]);
     expect(await redis.xlen(`${prefix}:events`)).toBe(1);
 
-    await waitFor(() => handled.received.length === 1, 'the event on the consumer side');
+    await waitFor(() => handled.received.length === 1, 10_000, 'the event on the consumer side');
     const received = handled.received[0];
     expect(received).toBeInstanceOf(TradeExecuted);
     expect(received).not.toBe(sent);
@@ -142,8 +145,8 @@ describeRedis('RedisStreamsTransport against a real Redis', () => {
     await app.get(EventBus).publish('ledger.broken', { amount: 1 });
     await app.get(EventBus).publish(trade(7));
 
-    await waitFor(() => handled.settlement.get(7) === 1, 'the entry after the poison one');
-    await waitFor(async () => (await redis.xlen(`${prefix}:dead`)) === 2, 'two dead letters', 15_000);
+    await waitFor(() => handled.settlement.get(7) === 1, 10_000, 'the entry after the poison one');
+    await waitFor(async () => (await redis.xlen(`${prefix}:dead`)) === 2, 15_000, 'two dead letters');
     const dead = (await redis.xrange(`${prefix}:dead`, '-', '+')).map(([, fields]) => toRecord(fields));
     const unparsable = dead.find((entry) => entry.handler === 'settlement')!;
     const failing = dead.find((entry) => entry.handler === 'ledger')!;
@@ -151,7 +154,7 @@ describeRedis('RedisStreamsTransport against a real Redis', () => {
     expect(unparsable.error).toMatch(/SyntaxError/);
     expect(failing).toMatchObject({ n: 'ledger.broken', deliveries: '3', error: 'Error: ledger rejects this entry' });
     expect(poisonCalls.count).toBe(3);
-    await waitFor(async () => (await pendingOf('settlement')) === 0 && (await pendingOf('ledger')) === 0, 'nothing left pending');
+    await waitFor(async () => (await pendingOf('settlement')) === 0 && (await pendingOf('ledger')) === 0, 10_000, 'nothing left pending');
   });
 
   it('trusts nothing it reads: unknown types and oversize entries are dead-lettered, prototype keys stripped', async () => {
@@ -168,8 +171,8 @@ describeRedis('RedisStreamsTransport against a real Redis', () => {
     await redis.xadd(stream, '*', 'k', 'c', 'n', 'trade.executed', 'p', JSON.stringify({ seq: 1, pad: 'x'.repeat(600) }), 't', '1');
     await redis.xadd(stream, '*', 'k', 'c', 'n', 'trade.executed', 'p', withProtoKey, 't', '1');
 
-    await waitFor(() => handled.received.length === 1, 'the hostile but well-formed entry');
-    await waitFor(async () => (await redis.xlen(`${prefix}:dead`)) === 3, 'three dead letters', 15_000);
+    await waitFor(() => handled.received.length === 1, 10_000, 'the hostile but well-formed entry');
+    await waitFor(async () => (await redis.xlen(`${prefix}:dead`)) === 3, 15_000, 'three dead letters');
     const received = handled.received[0];
     expect(Object.getPrototypeOf(received)).toBe(TradeExecuted.prototype);
     expect(Object.prototype.hasOwnProperty.call(received, '__proto__')).toBe(false);
@@ -193,16 +196,83 @@ describeRedis('RedisStreamsTransport against a real Redis', () => {
     });
     const bus = app.get(EventBus);
     for (let seq = 0; seq < 100; seq++) await bus.publish(trade(seq));
-    await waitFor(() => handled.settlement.size > 0, 'the first events handled');
+    await waitFor(() => handled.settlement.size > 0, 10_000, 'the first events handled');
 
     const killed = await killClients(redis, connectionName);
     expect(killed).toBeGreaterThanOrEqual(2);
     for (let seq = 100; seq < 200; seq++) await bus.publish(trade(seq));
 
-    await waitFor(() => handled.settlement.size === 200, 'all 200 events after the reconnect', 15_000);
-    await waitFor(async () => (await pendingOf('settlement')) === 0, 'every entry acknowledged');
+    await waitFor(() => handled.settlement.size === 200, 15_000, 'all 200 events after the reconnect');
+    await waitFor(async () => (await pendingOf('settlement')) === 0, 10_000, 'every entry acknowledged');
     const duplicates = [...handled.settlement.values()].reduce((sum, times) => sum + times - 1, 0);
     console.log(`after CLIENT KILL: 200 events handled, ${duplicates} delivered twice`);
+  });
+
+  it('reads no more than its runner has room for', async () => {
+    prefix = uniquePrefix('room');
+    let open!: () => void;
+    GatedSettlement.gate = new Promise<void>((resolve) => (open = resolve));
+    GatedSettlement.started = GatedSettlement.finished = 0;
+    const app = await startApp('solo', [GatedSettlement], { batchSize: 50 }, { concurrency: 2, maxQueueSize: 3 });
+    const publisher = await startApp('publisher', []);
+    for (let seq = 0; seq < 40; seq++) await publisher.get(EventBus).publish(trade(seq));
+
+    await waitFor(() => GatedSettlement.started === 2, 10_000, 'two handlers running');
+    // Room is 2 slots and 3 queue places: the consumer holds 5 entries and leaves the rest in Redis.
+    await waitFor(async () => (await pendingOf('settlement')) === 5, 10_000, 'five entries delivered');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await pendingOf('settlement')).toBe(5);
+    expect(app.get(EventBus).stats().queued).toBe(3);
+
+    open();
+    await waitFor(() => GatedSettlement.finished === 40, 10_000, 'all 40 handled');
+    await waitFor(async () => (await pendingOf('settlement')) === 0, 10_000, 'every entry acknowledged');
+  });
+
+  it('rejects publish with a clear error while its connection is down, and leaves a client it was given open', async () => {
+    prefix = uniquePrefix('down');
+    const client = new Redis(REDIS_URL);
+    const app = await startApp('solo', [SettlementConsumer], { connection: client });
+    await app.get(EventBus).publish(trade(1));
+    await waitFor(() => handled.settlement.size === 1, 10_000, 'the event handled');
+    await app.close();
+    apps.splice(apps.indexOf(app), 1);
+    expect(client.status).toBe('ready');
+
+    const other = await startApp('other', [], { connection: client });
+    client.disconnect();
+    const refused = other.get(EventBus).publish(trade(2));
+    await expect(refused).rejects.toThrow(EventTransportError);
+    await expect(refused).rejects.toThrow(/^Cannot publish "trade.executed"/);
+  });
+
+  it('trims acknowledged entries and keeps every entry some group still holds', async () => {
+    prefix = uniquePrefix('trim');
+    let open!: () => void;
+    GatedSettlement.gate = new Promise<void>((resolve) => (open = resolve));
+    GatedSettlement.started = GatedSettlement.finished = 0;
+    // Two instances: one whose settlement holds what it reads, one that reports everything.
+    await startApp('holding', [GatedSettlement], {}, { concurrency: 1, maxQueueSize: 1 });
+    await startApp('reporting', [ReportingConsumer]);
+    const publisher = await startApp('publisher', []);
+    for (let seq = 0; seq < 300; seq++) await publisher.get(EventBus).publish(trade(seq));
+    await waitFor(() => handled.reporting.size === 300, 10_000, 'reporting done with all 300');
+    await waitFor(async () => (await pendingOf('settlement')) >= 1, 10_000, 'settlement holding entries');
+
+    const stream = `${prefix}:events`;
+    await trimAcknowledged(redis, stream);
+    // Settlement has acknowledged nothing: the trim must keep all 300.
+    expect(await redis.xlen(stream)).toBe(300);
+
+    open();
+    await waitFor(() => GatedSettlement.finished === 300, 10_000, 'settlement done');
+    await waitFor(async () => (await pendingOf('settlement')) === 0, 10_000, 'every entry acknowledged');
+    await redis.xadd(stream, '*', 'k', 'n', 'n', 'unheard', 'p', 'null', 't', '1');
+    await trimAcknowledged(redis, stream);
+    // Approximate trimming removes whole nodes only, never the entry no group has read yet.
+    const left = await redis.xrange(stream, '-', '+');
+    expect(left.length).toBeLessThan(300);
+    expect(left.some(([, fields]) => fields.includes('unheard'))).toBe(true);
   });
 
   it('takes over the entries of an instance killed with SIGKILL mid-work', async () => {
@@ -224,17 +294,17 @@ describeRedis('RedisStreamsTransport against a real Redis', () => {
         if (word === 'holding') heldByChild.add(Number(seq));
       }
     });
-    await waitFor(() => ready, 'the doomed instance to start', 20_000);
+    await waitFor(() => ready, 20_000, 'the doomed instance to start');
 
     const publisher = await startApp('publisher', []);
     for (let seq = 0; seq < 40; seq++) await publisher.get(EventBus).publish(trade(seq));
-    await waitFor(() => heldByChild.size >= 8, 'the doomed instance to hold entries');
+    await waitFor(() => heldByChild.size >= 8, 10_000, 'the doomed instance to hold entries');
     child.kill('SIGKILL');
     await once(child, 'exit');
 
     await startApp('survivor', [SettlementConsumer]);
     const all = Array.from({ length: 40 }, (_, seq) => seq);
-    await waitFor(() => all.every((seq) => doneByChild.has(seq) || handled.settlement.has(seq)), 'every event handled', 15_000);
+    await waitFor(() => all.every((seq) => doneByChild.has(seq) || handled.settlement.has(seq)), 15_000, 'every event handled');
     for (const seq of heldByChild) expect(handled.settlement.get(seq)).toBeGreaterThanOrEqual(1);
     const duplicates = all.filter((seq) => doneByChild.has(seq) && handled.settlement.has(seq)).length;
     console.log(`crash: child held ${heldByChild.size}, finished ${doneByChild.size}; survivor handled ${handled.settlement.size}; ${duplicates} handled twice`);

@@ -26,12 +26,3 @@ export async function deleteKeys(client: Redis, prefix: string): Promise<void> {
   const keys = await client.keys(`${prefix}:*`);
   if (keys.length > 0) await client.del(...keys);
 }
-
-/** Polls until `condition` holds, or fails after `timeoutMs` with `what`. */
-export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
