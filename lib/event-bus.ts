@@ -258,17 +258,24 @@ export class EventBus implements BeforeApplicationShutdown {
     overflow?: OverflowPolicy,
   ): Promise<void> | undefined {
     const handlers = this.handlersOf(type);
+    sink?.expect(handlers.length);
     if (handlers.length === 1) {
       const task = this.registry.task(handlers[0], event, eventName, publishedAt, sink);
-      sink?.expect(task ? 1 : 0);
       return task ? this.runner.admit(task, overflow) : undefined;
+    }
+    if (overflow === undefined && this.runner.canAcceptNow(handlers.length)) {
+      for (let i = 0; i < handlers.length; i++) {
+        const task = this.registry.task(handlers[i], event, eventName, publishedAt, sink);
+        if (task) this.runner.acceptNow(task);
+      }
+      this.runner.flush();
+      return undefined;
     }
     const tasks: Task[] = [];
     for (let i = 0; i < handlers.length; i++) {
       const task = this.registry.task(handlers[i], event, eventName, publishedAt, sink);
       if (task) tasks.push(task);
     }
-    sink?.expect(tasks.length);
     return tasks.length > 0 ? this.runner.admit(tasks, overflow) : undefined;
   }
 
@@ -295,7 +302,8 @@ export class EventBus implements BeforeApplicationShutdown {
     const { type, event, publishedAt } = incoming;
     if (!handler) return Promise.resolve(undefined);
     return new Promise<HandlerOutcome | undefined>((resolve, reject) => {
-      const task = this.registry.task(handler, event, typeof type === 'function' ? type.name : type, publishedAt, { settle: resolve });
+      const sink = { settle: resolve, skip: () => resolve(undefined) };
+      const task = this.registry.task(handler, event, typeof type === 'function' ? type.name : type, publishedAt, sink);
       if (!task) return resolve(undefined);
       try {
         this.runner.admit(task)?.catch(reject);

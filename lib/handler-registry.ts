@@ -77,13 +77,20 @@ export class HandlerRegistry {
   }
 
   /**
-   * The task of one handler for one event, or `null` when its filter says no. A filter or key
-   * function that throws is that handler's failure: reported, and a rejected outcome.
+   * The task of one handler for one event, or `null` when its filter says no (the sink is told to
+   * skip it). A filter or key function that throws is that handler's failure: reported, and a
+   * rejected outcome for the sink.
    */
   task(handler: RegisteredHandler, event: unknown, eventName: string, publishedAt: number, sink: OutcomeSink | undefined): Task | null {
+    if (handler.filter === undefined && handler.key === undefined) {
+      return new Task(handler.group as TaskGroup<never>, event, undefined, eventName, publishedAt, sink);
+    }
     let key: string | number | undefined;
     try {
-      if (handler.filter !== undefined && !handler.filter(event)) return null;
+      if (handler.filter !== undefined && !handler.filter(event)) {
+        sink?.skip?.();
+        return null;
+      }
       if (handler.key !== undefined) {
         key = handler.key(event);
         if (key !== undefined && typeof key !== 'string' && typeof key !== 'number') {

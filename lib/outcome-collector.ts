@@ -12,9 +12,17 @@ export class OutcomeCollector implements OutcomeSink {
     readonly reject: (error: unknown) => void,
   ) {}
 
-  /** Says how many tasks were submitted; outcomes that came before (a filter that threw) count too. */
-  expect(tasks: number): void {
-    this.total = this.outcomes.length + tasks;
+  /**
+   * Says how many handlers the event goes to, before any of them runs: each then settles an
+   * outcome or skips (its filter said no).
+   */
+  expect(handlers: number): void {
+    this.total = handlers;
+    this.check();
+  }
+
+  skip(): void {
+    this.total--;
     this.check();
   }
 

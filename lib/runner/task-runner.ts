@@ -159,6 +159,24 @@ export class TaskRunner {
     });
   }
 
+  /**
+   * @internal Whether `count` tasks would be accepted at once: then the caller hands them over one
+   * by one with `acceptNow` and calls `pump` after the last, without gathering them in an array.
+   */
+  canAcceptNow(count: number): boolean {
+    return !this.closing && this.waiters.size === 0 && this.hasRoom(count);
+  }
+
+  /** @internal See `canAcceptNow`. */
+  acceptNow(task: Task): void {
+    this.enqueue(task);
+  }
+
+  /** @internal Starts what can start; see `canAcceptNow`. */
+  flush(): void {
+    this.pump();
+  }
+
   /** How many tasks could be accepted now without waiting: free slots plus free queue places. */
   room(): number {
     if (this.closing || this.waiters.size > 0) return 0;
@@ -335,7 +353,8 @@ export class TaskRunner {
     group.running++;
     task.state = TaskState.Running;
     task.attempt++;
-    if (task.attempt === 1) task.startedAt = Date.now();
+    // Only an outcome reports a duration: a fire-and-forget task needs no clock.
+    if (task.attempt === 1 && task.sink !== undefined) task.startedAt = Date.now();
     task.prev = undefined;
     task.next = this.runningHead;
     if (this.runningHead) this.runningHead.prev = task;
@@ -449,9 +468,12 @@ export class TaskRunner {
       group.failed++;
     }
     if (!task.sink) return;
-    const base = { handler: group.id, attempts: task.attempt, durationMs: task.startedAt ? Date.now() - task.startedAt : 0 };
+    const durationMs = task.startedAt ? Date.now() - task.startedAt : 0;
+    // Literal objects of one shape each: a spread here costs more than the rest of the task.
     const outcome: HandlerOutcome =
-      status === 'fulfilled' ? { ...base, status, value } : { ...base, status, error: value };
+      status === 'fulfilled'
+        ? { handler: group.id, status, value, attempts: task.attempt, durationMs }
+        : { handler: group.id, status, error: value, attempts: task.attempt, durationMs };
     task.sink.settle(outcome);
   }
 

@@ -5,6 +5,8 @@ import type { KeyLane, TaskGroup } from './task-group.js';
 /** Receives the outcome of a task once it is final. */
 export interface OutcomeSink {
   settle(outcome: HandlerOutcome): void;
+  /** The handler passed over the event (its filter said no): no outcome will come. */
+  skip?(): void;
 }
 
 export enum TaskState {
