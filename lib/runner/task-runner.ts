@@ -10,7 +10,6 @@ import type { HandlerFailure } from '../interfaces/handler-failure.interface.js'
 import type { HandlerOutcome } from '../interfaces/publish-result.interface.js';
 import { oneOf, optionalFunction, optionalTimeout, positiveInteger, resolveRetry } from '../options/validate.js';
 import { backoffDelay, type ResolvedRetry } from './backoff.js';
-import { AttemptContext } from './task-context.js';
 import { KeyLane, TaskGroup } from './task-group.js';
 import { TaskQueue } from './task-queue.js';
 import type { SubmitOptions, TaskGroupOptions, TaskRunnerOptions } from './task-runner-options.interface.js';
@@ -226,7 +225,7 @@ export class TaskRunner {
         clearTimeout(task.timer);
         task.timer = undefined;
       }
-      task.context?.abort(new TaskAbandonedError(taskAbandoned(task.group.id)));
+      task.abort(new TaskAbandonedError(taskAbandoned(task.group.id)));
       if (!task.outcomeSent) this.abandon(task, report, 'running');
     }
     report.abandoned = report.running + report.queued + report.delayed;
@@ -359,13 +358,12 @@ export class TaskRunner {
     task.next = this.runningHead;
     if (this.runningHead) this.runningHead.prev = task;
     this.runningHead = task;
-    const context = new AttemptContext(group.id, task.eventName, task.publishedAt, task.attempt);
-    task.context = context;
+    task.resetSignal();
     if (group.timeoutMs !== undefined) task.timer = setTimeout(onDeadline, group.timeoutMs, this, task);
 
     let result: unknown;
     try {
-      result = group.invoke(task.payload as never, context);
+      result = group.invoke(task.payload as never, task);
     } catch (error) {
       this.settled(task, false, error);
       return;
@@ -388,7 +386,7 @@ export class TaskRunner {
     this.timedOut++;
     this.overdue++;
     const error = new HandlerTimeoutError(task.group.id, task.group.timeoutMs!);
-    task.context!.abort(error);
+    task.abort(error);
     const willRetry = this.willRetry(task, error);
     this.report(task, error, willRetry);
     if (willRetry) task.retryWhenSettled = true;
@@ -480,7 +478,6 @@ export class TaskRunner {
   /** The task is over: hand its key to the next task of that key. */
   private finish(task: Task): void {
     task.state = TaskState.Done;
-    task.context = undefined;
     const lane = task.lane;
     if (!lane) return;
     task.lane = undefined;

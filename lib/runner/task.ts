@@ -1,5 +1,5 @@
 import type { HandlerOutcome } from '../interfaces/publish-result.interface.js';
-import type { AttemptContext } from './task-context.js';
+import type { TaskContext } from './task-context.js';
 import type { KeyLane, TaskGroup } from './task-group.js';
 
 /** Receives the outcome of a task once it is final. */
@@ -18,14 +18,21 @@ export enum TaskState {
   Done,
 }
 
-/** One handler call for one event, with its retries. Its fields are the runner's alone. */
-export class Task {
+/**
+ * One handler call for one event, with its retries. Its fields are the runner's alone; the
+ * handler sees it as its `TaskContext` (one object per task, not one more per attempt). Its
+ * `AbortController` is made only when someone reads `signal`, so an attempt that nobody asks to
+ * cancel costs none; an abort that comes first is remembered and the signal is born aborted.
+ */
+export class Task implements TaskContext {
   next: Task | undefined = undefined;
   prev: Task | undefined = undefined;
   state = TaskState.Waiting;
   attempt = 0;
   startedAt = 0;
-  context: AttemptContext | undefined = undefined;
+  private controller: AbortController | undefined = undefined;
+  private abortReason: unknown = undefined;
+  private aborted = false;
   timer: ReturnType<typeof setTimeout> | undefined = undefined;
   lane: KeyLane | undefined = undefined;
   /** The outcome was delivered (at a deadline, or at shutdown) before the attempt settled. */
@@ -41,4 +48,33 @@ export class Task {
     readonly publishedAt: number,
     readonly sink: OutcomeSink | undefined,
   ) {}
+
+  get handler(): string {
+    return this.group.id;
+  }
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.aborted) this.controller.abort(this.abortReason);
+    }
+    return this.controller.signal;
+  }
+
+  /** Aborts the current attempt's signal. */
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.abortReason = reason;
+    this.controller?.abort(reason);
+  }
+
+  /** A new attempt gets a signal of its own. */
+  resetSignal(): void {
+    if (this.controller !== undefined || this.aborted) {
+      this.controller = undefined;
+      this.aborted = false;
+      this.abortReason = undefined;
+    }
+  }
 }
