@@ -104,7 +104,7 @@ export class EventBus implements BeforeApplicationShutdown {
   publishAndWait(eventOrName: unknown, payload?: unknown): Promise<PublishResult> {
     return new Promise<PublishResult>((resolve, reject) => {
       try {
-        const collector = new OutcomeCollector(eventNameOf(eventOrName), resolve, reject);
+        const collector = new OutcomeCollector(resolve, reject);
         this.accept(eventOrName, payload, collector)?.catch(reject);
       } catch (error) {
         reject(error);
@@ -211,6 +211,7 @@ export class EventBus implements BeforeApplicationShutdown {
       eventName = type.name;
     }
     if (this.state === 'closing' || this.state === 'closed') throw new EventBusClosedError(busClosed(eventName));
+    if (sink) sink.eventName = eventName;
 
     const publishedAt = Date.now();
     if (this.state === 'starting') {
@@ -261,12 +262,12 @@ export class EventBus implements BeforeApplicationShutdown {
     sink?.expect(handlers.length);
     if (handlers.length === 1) {
       const task = this.registry.task(handlers[0], event, eventName, publishedAt, sink);
-      return task ? this.runner.admit(task, overflow) : undefined;
+      return task ? this.runner.admit(task, overflow, overflow === undefined ? publishedAt : 0) : undefined;
     }
     if (overflow === undefined && this.runner.canAcceptNow(handlers.length)) {
       for (let i = 0; i < handlers.length; i++) {
         const task = this.registry.task(handlers[i], event, eventName, publishedAt, sink);
-        if (task) this.runner.acceptNow(task);
+        if (task) this.runner.acceptNow(task, publishedAt);
       }
       this.runner.flush();
       return undefined;
@@ -329,13 +330,4 @@ function classOf(value: unknown): EventClass {
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype === null || prototype === Object.prototype) throw new InvalidEventError(invalidEvent(value));
   return (prototype as { constructor: EventClass }).constructor;
-}
-
-function eventNameOf(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'symbol') return String(value);
-  const prototype: unknown = value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : null;
-  // Not String(value): it throws for an object without prototype, and `accept` must be the one to
-  // reject bad input, with InvalidEventError.
-  return (prototype as { constructor?: { name?: string } } | null)?.constructor?.name ?? typeof value;
 }

@@ -5,9 +5,10 @@ import type { OutcomeSink } from './runner/task.js';
 export class OutcomeCollector implements OutcomeSink {
   readonly outcomes: HandlerOutcome[] = [];
   private total = -1;
+  /** Set when the event is accepted. */
+  eventName = '';
 
   constructor(
-    readonly eventName: string,
     private readonly resolve: (result: PublishResult) => void,
     readonly reject: (error: unknown) => void,
   ) {}

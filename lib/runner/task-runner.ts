@@ -62,6 +62,8 @@ export class TaskRunner {
   private readonly delayedTasks = new Set<Task>();
   private idleWaiters: Array<() => void> = [];
   private pumping = false;
+  /** A clock reading the current caller just took, so that starting its tasks needs no other. */
+  private startClock = 0;
   private closing = false;
   private closed = false;
 
@@ -142,11 +144,11 @@ export class TaskRunner {
    * accepted now, a promise when they wait for room. `overflow` overrides the runner's policy.
    * @throws EventBusOverloadedError, EventBusClosedError
    */
-  admit(tasks: Task | Task[], overflow: OverflowPolicy = this.overflow): Promise<void> | undefined {
+  admit(tasks: Task | Task[], overflow: OverflowPolicy = this.overflow, now = 0): Promise<void> | undefined {
     const count = Array.isArray(tasks) ? tasks.length : 1;
     if (this.closing) throw new EventBusClosedError(busClosed(firstOf(tasks)?.eventName ?? ''));
     if (this.waiters.size === 0 && this.hasRoom(count)) {
-      this.accept(tasks);
+      this.accept(tasks, now);
       return undefined;
     }
     if (overflow === 'reject') {
@@ -167,8 +169,10 @@ export class TaskRunner {
   }
 
   /** @internal See `canAcceptNow`. */
-  acceptNow(task: Task): void {
+  acceptNow(task: Task, now = 0): void {
+    this.startClock = now;
     this.enqueue(task);
+    this.startClock = 0;
   }
 
   /** @internal Starts what can start; see `canAcceptNow`. */
@@ -255,8 +259,11 @@ export class TaskRunner {
     return this.queued + count <= this.maxQueueSize || this.queued === 0;
   }
 
-  private accept(tasks: Task | Task[]): void {
+  /** `now`: the caller's clock, read just before, for tasks that start straight away (0: read it). */
+  private accept(tasks: Task | Task[], now: number): void {
+    this.startClock = now;
     this.enqueueAll(tasks);
+    this.startClock = 0;
     this.pump();
   }
 
@@ -353,7 +360,7 @@ export class TaskRunner {
     task.state = TaskState.Running;
     task.attempt++;
     // Only an outcome reports a duration: a fire-and-forget task needs no clock.
-    if (task.attempt === 1 && task.sink !== undefined) task.startedAt = Date.now();
+    if (task.attempt === 1 && task.sink !== undefined) task.startedAt = this.startClock || Date.now();
     task.prev = undefined;
     task.next = this.runningHead;
     if (this.runningHead) this.runningHead.prev = task;
