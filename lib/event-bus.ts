@@ -130,7 +130,7 @@ export class EventBus implements BeforeApplicationShutdown {
     if (type === undefined) return all;
     let matches: (published: PublishedEvent) => boolean;
     if (typeof type === 'function') {
-      matches = (published) => published.event instanceof type;
+      matches = (published) => typeof published.type === 'function' && published.event instanceof type;
     } else if (typeof type === 'string' && NamePattern.isPattern(type)) {
       const pattern = new NamePattern(type);
       matches = (published) => typeof published.type === 'string' && pattern.matches(published.type);
@@ -158,7 +158,9 @@ export class EventBus implements BeforeApplicationShutdown {
         // Its publish has already resolved: it waits for room whatever the overflow policy, never dropped.
         await this.route(held.type, held.event, held.eventName, held.publishedAt, held.sink, 'wait');
       } catch (error) {
-        held.sink?.reject(error);
+        if (held.sink) held.sink.reject(error);
+        // Its publish resolved long ago: the one place left to say so.
+        else this.logger.error(`Event "${held.eventName}" published during startup could not be delivered`, (error as Error)?.stack ?? String(error));
       }
     }
     this.held = [];
@@ -294,20 +296,27 @@ export class EventBus implements BeforeApplicationShutdown {
         const handler = this.registry.get(handlerId);
         return handler !== undefined && this.handlersOf(type).includes(handler);
       },
-      deliver: (handlerId, incoming) => this.deliver(handlerId, incoming),
+      deliver: (handlerId, incoming, finished) => this.deliver(handlerId, incoming, finished),
     };
   }
 
-  private deliver(handlerId: string, incoming: IncomingEvent): Promise<HandlerOutcome | undefined> {
+  private deliver(handlerId: string, incoming: IncomingEvent, finished: () => void): Promise<HandlerOutcome | undefined> {
     const handler = this.registry.get(handlerId);
     const { type, event, publishedAt } = incoming;
-    if (!handler) return Promise.resolve(undefined);
+    if (!handler) {
+      finished();
+      return Promise.resolve(undefined);
+    }
     return new Promise<HandlerOutcome | undefined>((resolve, reject) => {
-      const sink = { settle: resolve, skip: () => resolve(undefined) };
+      const sink = { settle: resolve, skip: () => resolve(undefined), finished };
       const task = this.registry.task(handler, event, typeof type === 'function' ? type.name : type, publishedAt, sink);
-      if (!task) return resolve(undefined);
+      if (!task) {
+        finished();
+        return resolve(undefined);
+      }
       try {
-        this.runner.admit(task)?.catch(reject);
+        // The consumer read no more than there was room for: wait rather than refuse.
+        this.runner.admit(task, 'wait')?.catch(reject);
       } catch (error) {
         reject(error);
       }

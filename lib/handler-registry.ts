@@ -98,6 +98,7 @@ export class HandlerRegistry {
         }
       }
     } catch (error) {
+      this.runner.countFailure(handler.group as TaskGroup<never>);
       this.report({ handler: handler.id, eventName, event, error, attempt: 0, willRetry: false });
       sink?.settle({ handler: handler.id, status: 'rejected', error, attempts: 0, durationMs: 0 });
       return null;

@@ -50,9 +50,11 @@ describe('EventBusModule options', () => {
       ["concurrency '4'", { concurrency: '4' as never }, /"concurrency": "4" \(/],
       ['maxQueueSize 0', { maxQueueSize: 0 }, /"maxQueueSize": 0 \(/],
       ['maxQueueSize -Infinity', { maxQueueSize: -Infinity }, /"maxQueueSize": -Infinity \(/],
-      ['shutdownTimeoutMs -1', { shutdownTimeoutMs: -1 }, /"shutdownTimeoutMs": -1 \(expected a finite number >= 0\)/],
+      ['shutdownTimeoutMs -1', { shutdownTimeoutMs: -1 }, /"shutdownTimeoutMs": -1 \(expected a finite number >= 0 and <= 2147483647\)/],
       ['shutdownTimeoutMs Infinity', { shutdownTimeoutMs: Infinity }, /"shutdownTimeoutMs": Infinity \(/],
-      ['handlerTimeoutMs 0', { handlerTimeoutMs: 0 }, /"handlerTimeoutMs": 0 \(expected a finite number > 0\)/],
+      ['handlerTimeoutMs 0', { handlerTimeoutMs: 0 }, /"handlerTimeoutMs": 0 \(expected a finite number >= 1 and <= 2147483647\)/],
+      // Past the longest timer Node takes, a deadline would fire after 1 ms.
+      ['handlerTimeoutMs 3e9', { handlerTimeoutMs: 3e9 }, /"handlerTimeoutMs": 3000000000 \(expected a finite number >= 1 and <= 2147483647\)/],
       ["overflow 'drop'", { overflow: 'drop' as never }, /"overflow": "drop" \(expected one of 'wait', 'reject'\)/],
       ['retry.attempts 0', { retry: { attempts: 0 } }, /"retry\.attempts": 0 \(/],
       ['retry.jitter "yes"', { retry: { jitter: 'yes' as never } }, /"retry\.jitter": "yes" \(expected a boolean\)/],

@@ -16,6 +16,7 @@ import {
 import { trimAcknowledged } from '../lib/transports/redis-streams/stream-trimmer.js';
 import { AlwaysFailingConsumer, poisonCalls } from './src/redis/poison.consumer.js';
 import { GatedSettlement } from './src/redis/slow-settlement.consumer.js';
+import { OverdueConsumer } from './src/redis/overdue.consumer.js';
 import { REDIS_URL, deleteKeys, redisReachable, uniquePrefix } from './src/redis/redis.support.js';
 import { waitFor } from './src/support/wait-for.js';
 import { TradeExecuted } from './src/redis/trade-executed.event.js';
@@ -273,6 +274,19 @@ describeRedis('RedisStreamsTransport against a real Redis', () => {
     const left = await redis.xrange(stream, '-', '+');
     expect(left.length).toBeLessThan(300);
     expect(left.some(([, fields]) => fields.includes('unheard'))).toBe(true);
+  });
+
+  it('does not hand an entry over again while its attempt runs past the deadline', async () => {
+    prefix = uniquePrefix('overdue');
+    OverdueConsumer.running = OverdueConsumer.mostAtOnce = OverdueConsumer.calls = 0;
+    await startApp('solo', [OverdueConsumer], { claimIdleMs: 200 });
+    await startApp('other', [OverdueConsumer], { claimIdleMs: 200 });
+    const publisher = await startApp('publisher', []);
+    await publisher.get(EventBus).publish('report.render', { id: 1 });
+
+    // Timed out at 100 ms, still running until 900 ms: the entry is not taken over meanwhile.
+    await waitFor(() => OverdueConsumer.calls >= 2, 10_000, 'a second delivery once the first run ended');
+    expect(OverdueConsumer.mostAtOnce).toBe(1);
   });
 
   it('takes over the entries of an instance killed with SIGKILL mid-work', async () => {

@@ -7,6 +7,7 @@ import { CheckoutCompleted } from './src/checkout/checkout-completed.event.js';
 import { ExpressCheckoutCompleted } from './src/checkout/express-checkout-completed.event.js';
 import { JobQueued } from './src/jobs/job-queued.event.js';
 import { JobsConsumer } from './src/jobs/jobs.consumer.js';
+import { FlakyFilterConsumer } from './src/failures/flaky-filter.consumer.js';
 
 const CART_ABANDONED = Symbol('cart.abandoned');
 
@@ -70,6 +71,8 @@ describe('EventBus observability', () => {
       await bus.publish('cart.item.added', 'item added');
       await bus.publish(CART_ABANDONED, 'abandoned');
       await bus.publish(Symbol('cart.abandoned'), 'look-alike');
+      // A named event whose payload happens to be an instance is a named event, not a class event.
+      await bus.publish('checkout.replayed', new CheckoutCompleted('c-3'));
 
       expect(ofClass).toEqual([checkout, express]);
       expect(ofName).toEqual(['updated']);
@@ -90,6 +93,23 @@ describe('EventBus observability', () => {
   });
 
   describe('stats()', () => {
+    it('counts a filter that throws as a failure of its handler', async () => {
+      jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      const moduleRef = await Test.createTestingModule({ imports: [EventBusModule.forRoot()], providers: [FlakyFilterConsumer] }).compile();
+      app = moduleRef.createNestApplication({ logger: false });
+      await app.init();
+      bus = app.get(EventBus);
+
+      const judged = await bus.publishAndWait('refund.requested', { amount: 3 });
+      await bus.publish('refund.requested', { amount: 4 });
+      await bus.drain();
+
+      expect(judged.outcomes).toEqual([expect.objectContaining({ handler: 'FlakyFilterConsumer.refund', status: 'rejected', attempts: 0 })]);
+      expect(app.get(FlakyFilterConsumer).calls).toBe(1);
+      expect(bus.stats()).toMatchObject({ completed: 1, failed: 1 });
+      expect(bus.stats().handlers['FlakyFilterConsumer.refund']).toMatchObject({ completed: 1, failed: 1 });
+    });
+
     it('counts published events and running, queued, completed and failed tasks, in all and per handler', async () => {
       jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
       await start(2);

@@ -554,6 +554,63 @@ describe('TaskRunner', () => {
     });
   });
 
+  describe('what a handler hands back', () => {
+    it('settles an attempt once when a hand-made thenable calls both of its callbacks', async () => {
+      const runner = createRunner({ concurrency: 1 });
+      const group = runner.group({
+        id: 'twice',
+        invoke: () => ({
+          then(onFulfilled: (value: unknown) => void, onRejected: (error: unknown) => void) {
+            onFulfilled('first');
+            onRejected(new Error('second'));
+            onFulfilled('third');
+          },
+        }),
+      });
+      const outcome = await runner.run(group, 1);
+      expect(outcome).toMatchObject({ status: 'fulfilled', value: 'first', attempts: 1 });
+      expect(runner.stats()).toMatchObject({ running: 0, completed: 1, failed: 0 });
+      expect(failures).toHaveLength(0);
+      // The slot is free: with concurrency 1 the next task runs.
+      expect(await runner.run(runner.group({ id: 'next', invoke: () => 'ran' }), 1)).toMatchObject({ value: 'ran' });
+    });
+
+    it('fails an attempt whose thenable throws from then, and frees its slot', async () => {
+      const runner = createRunner({ concurrency: 1 });
+      const group = runner.group({
+        id: 'throwing-then',
+        invoke: () => ({
+          then() {
+            throw new Error('then exploded');
+          },
+        }),
+      });
+      const outcome = await runner.run(group, 1);
+      expect(outcome).toMatchObject({ status: 'rejected', error: new Error('then exploded') });
+      expect(runner.stats()).toMatchObject({ running: 0, failed: 1 });
+      await runner.drain();
+    });
+
+    it('shows the context, not the runner, to JSON.stringify and logs', async () => {
+      const runner = createRunner({ concurrency: 4 });
+      const gate = deferred();
+      const seen: string[] = [];
+      const group = runner.group({
+        id: 'logging',
+        invoke: async (n: number, context: TaskContext) => {
+          await gate.promise;
+          seen.push(JSON.stringify(context));
+          return n;
+        },
+      });
+      const outcomes = [1, 2, 3].map((n) => runner.run(group, n, { eventName: 'audit', publishedAt: 7 }));
+      await waitFor(() => runner.stats().running === 3, 2_000, 'three running');
+      gate.resolve();
+      await Promise.all(outcomes);
+      expect(seen.map((json) => JSON.parse(json))).toEqual([1, 2, 3].map(() => ({ handler: 'logging', eventName: 'audit', attempt: 1, publishedAt: 7 })));
+    });
+  });
+
   it('drain resolves once nothing is queued, running or waiting to retry', async () => {
     const runner = createRunner({ concurrency: 1 });
     const gates: Deferred[] = [deferred(), deferred()];

@@ -3,7 +3,7 @@ import { invalidOption } from '../event-bus.messages.js';
 import type { EventBusModuleOptions, OverflowPolicy } from '../interfaces/event-bus-options.interface.js';
 import type { EventTransport } from '../transports/event-transport.interface.js';
 import type { ResolvedRetry } from '../runner/backoff.js';
-import { finiteNumber, oneOf, optionalTimeout, positiveInteger, resolveRetry } from './validate.js';
+import { milliseconds, oneOf, optionalTimeout, positiveInteger, resolveRetry } from './validate.js';
 
 /** The module's options with every default filled in and every value checked. */
 export interface ResolvedEventBusOptions {
@@ -49,7 +49,7 @@ export function resolveModuleOptions(options: EventBusModuleOptions | undefined 
     overflow: oneOf('overflow', options.overflow ?? 'wait', ['wait', 'reject'] as const),
     handlerTimeoutMs: optionalTimeout('handlerTimeoutMs', options.handlerTimeoutMs),
     retry: resolveRetry('retry', options.retry),
-    shutdownTimeoutMs: finiteNumber('shutdownTimeoutMs', options.shutdownTimeoutMs ?? 10_000, 0),
+    shutdownTimeoutMs: milliseconds('shutdownTimeoutMs', options.shutdownTimeoutMs ?? 10_000, 0),
     transport,
   });
 }

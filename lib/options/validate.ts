@@ -16,11 +16,22 @@ export function positiveInteger(option: string, value: unknown, allowInfinity = 
   return value;
 }
 
-/** A finite number of at least `min`. */
-export function finiteNumber(option: string, value: unknown, min: number, strict = false): number {
-  const ok = typeof value === 'number' && Number.isFinite(value) && (strict ? value > min : value >= min);
-  if (!ok) throw new InvalidOptionsError(invalidOption(option, value, `a finite number ${strict ? '>' : '>='} ${min}`));
+/** The longest delay a Node timer takes; a longer one fires after 1 ms. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/** A finite number of at least `min` (above it, when `strict`), and at most `max`. */
+export function finiteNumber(option: string, value: unknown, min: number, strict = false, max = Infinity): number {
+  const ok = typeof value === 'number' && Number.isFinite(value) && (strict ? value > min : value >= min) && value <= max;
+  if (!ok) {
+    const range = `a finite number ${strict ? '>' : '>='} ${min}${max < Infinity ? ` and <= ${max}` : ''}`;
+    throw new InvalidOptionsError(invalidOption(option, value, range));
+  }
   return value;
+}
+
+/** Milliseconds for a timer: from `min` to `MAX_TIMER_MS`. */
+export function milliseconds(option: string, value: unknown, min: number): number {
+  return finiteNumber(option, value, min, false, MAX_TIMER_MS);
 }
 
 export function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
@@ -36,9 +47,9 @@ export function optionalFunction(option: string, value: unknown): void {
   }
 }
 
-/** `undefined` (no deadline) or a positive finite number of milliseconds. */
+/** `undefined` (no deadline) or a number of milliseconds from 1 to `MAX_TIMER_MS`. */
 export function optionalTimeout(option: string, value: unknown): number | undefined {
-  return value === undefined ? undefined : finiteNumber(option, value, 0, true);
+  return value === undefined ? undefined : milliseconds(option, value, 1);
 }
 
 /** Merges `retry` field by field over `base` and validates the result. */
@@ -49,8 +60,8 @@ export function resolveRetry(option: string, retry: RetryOptions | undefined, ba
   }
   const merged = { ...base, ...stripUndefined(retry) };
   positiveInteger(`${option}.attempts`, merged.attempts);
-  finiteNumber(`${option}.backoffMs`, merged.backoffMs, 0);
-  finiteNumber(`${option}.maxBackoffMs`, merged.maxBackoffMs, 0);
+  milliseconds(`${option}.backoffMs`, merged.backoffMs, 0);
+  milliseconds(`${option}.maxBackoffMs`, merged.maxBackoffMs, 0);
   finiteNumber(`${option}.factor`, merged.factor, 1);
   if (typeof merged.jitter !== 'boolean') {
     throw new InvalidOptionsError(invalidOption(`${option}.jitter`, merged.jitter, 'a boolean'));

@@ -180,6 +180,12 @@ export class TaskRunner {
     this.pump();
   }
 
+  /** @internal Counts a failure that happened before a task existed (a `filter` or `key` that threw). */
+  countFailure(group: TaskGroup<never>): void {
+    this.failed++;
+    group.failed++;
+  }
+
   /** How many tasks could be accepted now without waiting: free slots plus free queue places. */
   room(): number {
     if (this.closing || this.waiters.size > 0) return 0;
@@ -376,10 +382,16 @@ export class TaskRunner {
       return;
     }
     if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<unknown>).then === 'function') {
-      (result as PromiseLike<unknown>).then(
-        (value) => this.settled(task, true, value),
-        (error: unknown) => this.settled(task, false, error),
-      );
+      const attempt = task.attempt;
+      try {
+        (result as PromiseLike<unknown>).then(
+          (value) => this.settled(task, true, value, attempt),
+          (error: unknown) => this.settled(task, false, error, attempt),
+        );
+      } catch (error) {
+        // A thenable whose `then` throws: that is the attempt's failure.
+        this.settled(task, false, error, attempt);
+      }
     } else {
       this.settled(task, true, result);
     }
@@ -400,7 +412,9 @@ export class TaskRunner {
     else this.sendOutcome(task, 'rejected', error);
   }
 
-  private settled(task: Task, ok: boolean, value: unknown): void {
+  private settled(task: Task, ok: boolean, value: unknown, attempt = task.attempt): void {
+    // Once per attempt, whatever a hand-made thenable does with its callbacks.
+    if (attempt !== task.attempt || (task.state !== TaskState.Running && task.state !== TaskState.Overdue)) return;
     const group = task.group;
     this.running--;
     group.running--;
@@ -485,6 +499,7 @@ export class TaskRunner {
   /** The task is over: hand its key to the next task of that key. */
   private finish(task: Task): void {
     task.state = TaskState.Done;
+    task.sink?.finished?.();
     const lane = task.lane;
     if (!lane) return;
     task.lane = undefined;

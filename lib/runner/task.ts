@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { HandlerOutcome } from '../interfaces/publish-result.interface.js';
 import type { TaskContext } from './task-context.js';
 import type { KeyLane, TaskGroup } from './task-group.js';
@@ -7,6 +8,8 @@ export interface OutcomeSink {
   settle(outcome: HandlerOutcome): void;
   /** The handler passed over the event (its filter said no): no outcome will come. */
   skip?(): void;
+  /** The task is over: its last attempt settled (later than its outcome, for an overdue one). */
+  finished?(): void;
 }
 
 export enum TaskState {
@@ -48,6 +51,15 @@ export class Task implements TaskContext {
     readonly publishedAt: number,
     readonly sink: OutcomeSink | undefined,
   ) {}
+
+  /** What `JSON.stringify(context)` and logs show: the context, not the runner's links. */
+  toJSON(): { handler: string; eventName: string; attempt: number; publishedAt: number } {
+    return { handler: this.group.id, eventName: this.eventName, attempt: this.attempt, publishedAt: this.publishedAt };
+  }
+
+  [inspect.custom](): unknown {
+    return this.toJSON();
+  }
 
   get handler(): string {
     return this.group.id;

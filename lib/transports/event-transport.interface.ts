@@ -37,9 +37,11 @@ export interface TransportHost {
    * Runs one handler on one event that came over the transport, through the runner. Resolves
    * with the final outcome (after retries), or `undefined` when the handler's filter passes over
    * the event; rejects when the runner refused the task
-   * (shutdown, overload), so that the transport leaves it for another delivery.
+   * (shutdown), so that the transport leaves it for another delivery. `finished` is called once
+   * the handler is really done with the event: after the outcome, for an attempt that ran past
+   * its deadline; until then the transport must not hand the entry over again.
    */
-  deliver(handlerId: string, incoming: IncomingEvent): Promise<HandlerOutcome | undefined>;
+  deliver(handlerId: string, incoming: IncomingEvent, finished: () => void): Promise<HandlerOutcome | undefined>;
   /** Where the transport logs what it does on its own (reconnects, dead letters). */
   readonly logger: { log(message: string): void; warn(message: string): void; error(message: string, stack?: string): void };
 }

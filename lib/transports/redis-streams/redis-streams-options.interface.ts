@@ -39,7 +39,8 @@ export interface RedisStreamsTransportOptions {
   blockMs?: number;
   /**
    * How long a delivered, unacknowledged entry waits before another consumer takes it over.
-   * It must exceed your longest handler run (with its retries).
+   * An instance keeps the entries it is still working on claimed (a heartbeat every third of
+   * this), so a long handler run is not taken over; a dead instance's entries are.
    * @default 30000
    */
   claimIdleMs?: number;
@@ -58,7 +59,7 @@ export interface RedisStreamsTransportOptions {
   /**
    * How often the stream is trimmed of entries every group has acknowledged, in milliseconds.
    * Entries still pending or not yet delivered to some group are never trimmed. `0` turns
-   * trimming off.
+   * trimming off; otherwise at least 100.
    * @default 10000
    */
   trimIntervalMs?: number;

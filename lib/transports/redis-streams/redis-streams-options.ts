@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { InvalidOptionsError } from '../../errors/invalid-options.error.js';
 import { invalidOption } from '../../event-bus.messages.js';
-import { finiteNumber, oneOf, positiveInteger } from '../../options/validate.js';
+import { milliseconds, oneOf, positiveInteger } from '../../options/validate.js';
 import type { RedisStreamsTransportOptions } from './redis-streams-options.interface.js';
 
 export interface ResolvedRedisStreamsOptions {
@@ -16,6 +16,11 @@ export interface ResolvedRedisStreamsOptions {
   readonly maxEntryBytes: number;
   readonly trimIntervalMs: number;
   readonly whenDisconnected: 'reject' | 'wait';
+}
+
+/** `0` (off) or at least 100 ms: a trim reads every group's state, not a thing to do each millisecond. */
+function trimInterval(value: unknown): number {
+  return value === 0 ? 0 : milliseconds('trimIntervalMs', value, 100);
 }
 
 /** Defaults and checks of the transport's options, in one place. @throws InvalidOptionsError */
@@ -36,11 +41,11 @@ export function resolveRedisStreamsOptions(options: RedisStreamsTransportOptions
     group: name('group', options.group),
     consumer: name('consumer', options.consumer ?? `${hostname()}-${process.pid}`),
     batchSize: positiveInteger('batchSize', options.batchSize ?? 64),
-    blockMs: positiveInteger('blockMs', options.blockMs ?? 2_000),
-    claimIdleMs: positiveInteger('claimIdleMs', options.claimIdleMs ?? 30_000),
+    blockMs: milliseconds('blockMs', positiveInteger('blockMs', options.blockMs ?? 2_000), 1),
+    claimIdleMs: milliseconds('claimIdleMs', positiveInteger('claimIdleMs', options.claimIdleMs ?? 30_000), 1),
     maxDeliveries: positiveInteger('maxDeliveries', options.maxDeliveries ?? 5),
     maxEntryBytes: positiveInteger('maxEntryBytes', options.maxEntryBytes ?? 1_048_576),
-    trimIntervalMs: finiteNumber('trimIntervalMs', options.trimIntervalMs ?? 10_000, 0),
+    trimIntervalMs: trimInterval(options.trimIntervalMs ?? 10_000),
     whenDisconnected: oneOf('whenDisconnected', options.whenDisconnected ?? 'reject', ['reject', 'wait'] as const),
   });
 }

@@ -39,7 +39,7 @@ export class RedisStreamsTransport implements EventTransport {
   async connect(host: TransportHost): Promise<void> {
     this.commands = await this.openCommands();
     for (const { id } of host.subscriptions()) {
-      const reader = this.commands.duplicate();
+      const reader = this.commands.duplicate({ maxRetriesPerRequest: null, enableAutoPipelining: false });
       // Its reads block: never queue them while offline, and keep trying to come back.
       reader.on('error', () => undefined);
       this.consumers.push(new StreamConsumer(this.options, id, reader, this.commands, host));
@@ -93,7 +93,10 @@ export class RedisStreamsTransport implements EventTransport {
     const connection = this.transportOptions.connection;
     if (isClient(connection)) return connection;
     const { Redis } = await import('ioredis');
-    const options: RedisOptions = { enableAutoPipelining: true, lazyConnect: true, maxRetriesPerRequest: null };
+    // 'reject': a command caught by a disconnect fails after one reconnect attempt instead of
+    // waiting for Redis; 'wait': it waits. Readers always wait (see connect).
+    const maxRetriesPerRequest = this.options.whenDisconnected === 'reject' ? 1 : null;
+    const options: RedisOptions = { enableAutoPipelining: true, lazyConnect: true, maxRetriesPerRequest };
     const client = typeof connection === 'string' || connection === undefined
       ? new Redis(connection ?? 'redis://127.0.0.1:6379', options)
       : new Redis({ ...options, ...connection });

@@ -20,6 +20,7 @@ export class StreamConsumer {
   /** Entries handed to the bus and not yet settled, so a claim does not run one twice here. */
   private readonly inFlight = new Set<string>();
   private readonly settling = new Set<Promise<unknown>>();
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly options: ResolvedRedisStreamsOptions,
@@ -35,11 +36,16 @@ export class StreamConsumer {
 
   start(): void {
     this.loop = this.run();
+    // Entries this instance still works on are claimed again, without counting a delivery
+    // (JUSTID), well before they look idle: only a dead instance's entries are taken over.
+    this.heartbeat = setInterval(() => void this.keepClaimed(), Math.max(20, Math.floor(this.options.claimIdleMs / 3)));
+    this.heartbeat.unref();
   }
 
   /** Stops reading; what was handed to the bus is still settled and acknowledged. */
   async stop(): Promise<void> {
     this.stopped = true;
+    clearInterval(this.heartbeat);
     // A blocking read would hold the loop for up to blockMs: cut the connection instead.
     this.reader.disconnect();
     await this.loop;
@@ -66,10 +72,13 @@ export class StreamConsumer {
       try {
         const room = await this.waitForRoom();
         if (room === 0) break;
-        if (Date.now() >= this.nextClaimAt) await this.claim(room);
+        const claimed = Date.now() >= this.nextClaimAt ? await this.claim(room) : 0;
+        // What the claim took counts against the room: read only what is left of it.
+        const count = Math.min(room - claimed, this.options.batchSize, this.host.room());
+        if (count <= 0) continue;
         const reply = (await this.reader.xreadgroup(
           'GROUP', this.groupName, this.options.consumer,
-          'COUNT', room,
+          'COUNT', count,
           'BLOCK', this.options.blockMs,
           'STREAMS', this.options.stream, '>',
         )) as Array<[string, StreamEntry[]]> | null;
@@ -81,7 +90,7 @@ export class StreamConsumer {
         const message = String((error as Error).message);
         if (message.includes('NOGROUP')) {
           // The stream or group vanished (Redis restarted empty, or a FLUSH): make it again.
-          await this.ensureGroup().catch(() => undefined);
+          await this.ensureGroup().catch(() => sleep(1_000));
           continue;
         }
         failures++;
@@ -101,8 +110,20 @@ export class StreamConsumer {
     }
   }
 
+  private async keepClaimed(): Promise<void> {
+    if (this.inFlight.size === 0) return;
+    const ids = [...this.inFlight];
+    try {
+      for (let i = 0; i < ids.length; i += 500) {
+        await this.commands.xclaim(this.options.stream, this.groupName, this.options.consumer, 0, ...ids.slice(i, i + 500), 'JUSTID');
+      }
+    } catch {
+      // Redis unreachable: the next beat tries again; meanwhile the entries may look idle.
+    }
+  }
+
   /** Takes over entries that another consumer (or this one, before a crash) left idle. */
-  private async claim(count: number): Promise<void> {
+  private async claim(count: number): Promise<number> {
     this.nextClaimAt = Date.now() + Math.max(50, Math.min(1_000, this.options.claimIdleMs / 2));
     const [cursor, entries] = (await this.commands.xautoclaim(
       this.options.stream, this.groupName, this.options.consumer,
@@ -110,9 +131,10 @@ export class StreamConsumer {
     )) as [string, StreamEntry[], string[]?];
     this.claimCursor = cursor;
     const fresh = entries.filter(([id, fields]) => fields !== null && !this.inFlight.has(id));
-    if (fresh.length === 0) return;
+    if (fresh.length === 0) return 0;
     const deliveries = await this.deliveryCounts(fresh[0][0], fresh[fresh.length - 1][0], entries.length);
     for (const [id, fields] of fresh) this.handle(id, fields, deliveries.get(id) ?? 1);
+    return fresh.length;
   }
 
   private async deliveryCounts(first: string, last: string, count: number): Promise<Map<string, number>> {
@@ -142,7 +164,7 @@ export class StreamConsumer {
       return;
     }
     this.inFlight.add(id);
-    const settle = this.host.deliver(this.handlerId, incoming).then(
+    const settle = this.host.deliver(this.handlerId, incoming, () => this.inFlight.delete(id)).then(
       (outcome) => {
         if (outcome === undefined || outcome.status === 'fulfilled') return this.ack(id);
         // Abandoned at shutdown: leave it pending for another consumer to take over.
@@ -152,7 +174,7 @@ export class StreamConsumer {
       // Refused by the runner (closing or overloaded): left pending, delivered again later.
       () => undefined,
     );
-    this.track(settle.finally(() => this.inFlight.delete(id)));
+    this.track(settle);
   }
 
   /** A failed delivery is left pending, to be taken over and tried again, until maxDeliveries. */
