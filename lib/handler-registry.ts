@@ -8,7 +8,7 @@ import type { EventRouter } from './routing/event-router.js';
 import type { TaskContext } from './runner/task-context.js';
 import type { TaskGroup } from './runner/task-group.js';
 import type { TaskRunner } from './runner/task-runner.js';
-import { Task, type OutcomeSink } from './runner/task.js';
+import type { OutcomeSink, Task } from './runner/task.js';
 
 /** A handler found by discovery, before it is registered. */
 export interface HandlerDefinition {
@@ -83,7 +83,7 @@ export class HandlerRegistry {
    */
   task(handler: RegisteredHandler, event: unknown, eventName: string, publishedAt: number, sink: OutcomeSink | undefined): Task | null {
     if (handler.filter === undefined && handler.key === undefined) {
-      return new Task(handler.group as TaskGroup<never>, event, undefined, eventName, publishedAt, sink);
+      return this.runner.createTask(handler.group, event, undefined, eventName, publishedAt, sink);
     }
     let key: string | number | undefined;
     try {
@@ -103,6 +103,6 @@ export class HandlerRegistry {
       sink?.settle({ handler: handler.id, status: 'rejected', error, attempts: 0, durationMs: 0 });
       return null;
     }
-    return new Task(handler.group as TaskGroup<never>, event, key, eventName, publishedAt, sink);
+    return this.runner.createTask(handler.group, event, key, eventName, publishedAt, sink);
   }
 }

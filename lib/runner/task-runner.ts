@@ -13,6 +13,7 @@ import { backoffDelay, type ResolvedRetry } from './backoff.js';
 import { KeyLane, TaskGroup } from './task-group.js';
 import { TaskQueue } from './task-queue.js';
 import type { SubmitOptions, TaskGroupOptions, TaskRunnerOptions } from './task-runner-options.interface.js';
+import { AttemptContext } from './task-context.js';
 import { Task, TaskState, type OutcomeSink } from './task.js';
 
 /** What `TaskRunner.close` gave up on. */
@@ -60,6 +61,9 @@ export class TaskRunner {
   /** Running attempts, linked through `Task.prev`/`Task.next`, for shutdown to abort. */
   private runningHead: Task | undefined = undefined;
   private readonly delayedTasks = new Set<Task>();
+  /** Finished tasks kept for reuse, at most `poolLimit`. */
+  private readonly pool = new TaskQueue<Task>();
+  private readonly poolLimit: number;
   private idleWaiters: Array<() => void> = [];
   private pumping = false;
   /** A clock reading the current caller just took, so that starting its tasks needs no other. */
@@ -85,6 +89,7 @@ export class TaskRunner {
     this.retry = resolveRetry('retry', options.retry);
     optionalFunction('onFailure', options.onFailure);
     this.onFailure = options.onFailure ?? reportToConsole;
+    this.poolLimit = Math.min(16_384, this.concurrency + this.maxQueueSize);
   }
 
   /**
@@ -129,14 +134,14 @@ export class TaskRunner {
 
   /** @internal Builds a task; the bus builds them itself for one event's handlers. */
   task<P>(group: TaskGroup<P>, payload: P, options: SubmitOptions, sink: OutcomeSink | undefined): Task {
-    return new Task(
-      group as unknown as TaskGroup<never>,
-      payload,
-      options.key,
-      options.eventName ?? group.id,
-      options.publishedAt ?? Date.now(),
-      sink,
-    );
+    return this.createTask(group, payload, options.key, options.eventName ?? group.id, options.publishedAt ?? Date.now(), sink);
+  }
+
+  /** @internal A task from the pool, or a new one. */
+  createTask<P>(group: TaskGroup<P>, payload: P, key: string | number | undefined, eventName: string, publishedAt: number, sink: OutcomeSink | undefined): Task {
+    const pooled = this.pool.shift();
+    const owner = group as unknown as TaskGroup<never>;
+    return pooled ? pooled.reuse(owner, payload, key, eventName, publishedAt, sink) : new Task(owner, payload, key, eventName, publishedAt, sink);
   }
 
   /**
@@ -235,7 +240,7 @@ export class TaskRunner {
         clearTimeout(task.timer);
         task.timer = undefined;
       }
-      task.abort(new TaskAbandonedError(taskAbandoned(task.group.id)));
+      task.context?.abort(new TaskAbandonedError(taskAbandoned(task.group.id)));
       if (!task.outcomeSent) this.abandon(task, report, 'running');
     }
     report.abandoned = report.running + report.queued + report.delayed;
@@ -371,50 +376,51 @@ export class TaskRunner {
     task.next = this.runningHead;
     if (this.runningHead) this.runningHead.prev = task;
     this.runningHead = task;
-    task.resetSignal();
-    if (group.timeoutMs !== undefined) task.timer = setTimeout(onDeadline, group.timeoutMs, this, task);
+    const token = ++task.token;
+    const context = new AttemptContext(group.id, task.eventName, task.publishedAt, task.attempt);
+    task.context = context;
+    if (group.timeoutMs !== undefined) task.timer = setTimeout(onDeadline, group.timeoutMs, this, task, token);
 
     let result: unknown;
     try {
-      result = group.invoke(task.payload as never, task);
+      result = group.invoke(task.payload as never, context);
     } catch (error) {
-      this.settled(task, false, error);
+      this.settled(task, false, error, token);
       return;
     }
     if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<unknown>).then === 'function') {
-      const attempt = task.attempt;
       try {
         (result as PromiseLike<unknown>).then(
-          (value) => this.settled(task, true, value, attempt),
-          (error: unknown) => this.settled(task, false, error, attempt),
+          (value) => this.settled(task, true, value, token),
+          (error: unknown) => this.settled(task, false, error, token),
         );
       } catch (error) {
         // A thenable whose `then` throws: that is the attempt's failure.
-        this.settled(task, false, error, attempt);
+        this.settled(task, false, error, token);
       }
     } else {
-      this.settled(task, true, result);
+      this.settled(task, true, result, token);
     }
   }
 
   /** @internal The attempt's deadline passed: decide now, keep the slot until it settles. */
-  deadline(task: Task): void {
-    if (task.state !== TaskState.Running) return;
+  deadline(task: Task, token: number): void {
+    if (task.token !== token || task.state !== TaskState.Running) return;
     task.timer = undefined;
     task.state = TaskState.Overdue;
     this.timedOut++;
     this.overdue++;
     const error = new HandlerTimeoutError(task.group.id, task.group.timeoutMs!);
-    task.abort(error);
+    task.context!.abort(error);
     const willRetry = this.willRetry(task, error);
     this.report(task, error, willRetry);
     if (willRetry) task.retryWhenSettled = true;
     else this.sendOutcome(task, 'rejected', error);
   }
 
-  private settled(task: Task, ok: boolean, value: unknown, attempt = task.attempt): void {
+  private settled(task: Task, ok: boolean, value: unknown, token: number): void {
     // Once per attempt, whatever a hand-made thenable does with its callbacks.
-    if (attempt !== task.attempt || (task.state !== TaskState.Running && task.state !== TaskState.Overdue)) return;
+    if (token !== task.token || (task.state !== TaskState.Running && task.state !== TaskState.Overdue)) return;
     const group = task.group;
     this.running--;
     group.running--;
@@ -501,11 +507,15 @@ export class TaskRunner {
     task.state = TaskState.Done;
     task.sink?.finished?.();
     const lane = task.lane;
-    if (!lane) return;
-    task.lane = undefined;
+    if (lane) this.passKey(task.group, lane);
+    this.recycle(task);
+  }
+
+  /** Hands a lane's key to the next task of that key, or drops the lane when none waits. */
+  private passKey(group: TaskGroup<never>, lane: KeyLane): void {
     const next = lane.shift();
     if (!next) {
-      task.group.lanes.delete(lane.key);
+      group.lanes.delete(lane.key);
       return;
     }
     next.lane = lane;
@@ -514,9 +524,14 @@ export class TaskRunner {
       return;
     }
     // It was counted as queued while it waited in the lane; makeReady counts it again.
-    task.group.queued--;
+    group.queued--;
     this.queued--;
     this.makeReady(next, false);
+  }
+
+  private recycle(task: Task): void {
+    task.release();
+    if (this.pool.size < this.poolLimit) this.pool.push(task);
   }
 
   private abandon(task: Task, report: CloseReport | undefined, where: 'queued' | 'delayed' | 'running'): void {
@@ -556,8 +571,8 @@ export class TaskRunner {
   }
 }
 
-function onDeadline(runner: TaskRunner, task: Task): void {
-  runner.deadline(task);
+function onDeadline(runner: TaskRunner, task: Task, token: number): void {
+  runner.deadline(task, token);
 }
 
 function onRetryDue(runner: TaskRunner, task: Task): void {

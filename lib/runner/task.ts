@@ -1,6 +1,5 @@
-import { inspect } from 'node:util';
 import type { HandlerOutcome } from '../interfaces/publish-result.interface.js';
-import type { TaskContext } from './task-context.js';
+import type { AttemptContext } from './task-context.js';
 import type { KeyLane, TaskGroup } from './task-group.js';
 
 /** Receives the outcome of a task once it is final. */
@@ -22,20 +21,20 @@ export enum TaskState {
 }
 
 /**
- * One handler call for one event, with its retries. Its fields are the runner's alone; the
- * handler sees it as its `TaskContext` (one object per task, not one more per attempt). Its
- * `AbortController` is made only when someone reads `signal`, so an attempt that nobody asks to
- * cancel costs none; an abort that comes first is remembered and the signal is born aborted.
+ * One handler call for one event, with its retries. Its fields are the runner's alone: the
+ * handler sees an `AttemptContext`. A finished task goes back to its runner's pool and is used
+ * again: under a flood, queued tasks live long enough to reach the old generation, and fresh
+ * ones for each event would leave it full of dead tasks.
  */
-export class Task implements TaskContext {
+export class Task {
   next: Task | undefined = undefined;
   prev: Task | undefined = undefined;
   state = TaskState.Waiting;
   attempt = 0;
   startedAt = 0;
-  private controller: AbortController | undefined = undefined;
-  private abortReason: unknown = undefined;
-  private aborted = false;
+  /** Changes with every attempt and every reuse: a late callback of an earlier one is ignored. */
+  token = 0;
+  context: AttemptContext | undefined = undefined;
   timer: ReturnType<typeof setTimeout> | undefined = undefined;
   lane: KeyLane | undefined = undefined;
   /** The outcome was delivered (at a deadline, or at shutdown) before the attempt settled. */
@@ -44,49 +43,38 @@ export class Task implements TaskContext {
   retryWhenSettled = false;
 
   constructor(
-    readonly group: TaskGroup<never>,
-    readonly payload: unknown,
-    readonly key: string | number | undefined,
-    readonly eventName: string,
-    readonly publishedAt: number,
-    readonly sink: OutcomeSink | undefined,
+    public group: TaskGroup<never>,
+    public payload: unknown,
+    public key: string | number | undefined,
+    public eventName: string,
+    public publishedAt: number,
+    public sink: OutcomeSink | undefined,
   ) {}
 
-  /** What `JSON.stringify(context)` and logs show: the context, not the runner's links. */
-  toJSON(): { handler: string; eventName: string; attempt: number; publishedAt: number } {
-    return { handler: this.group.id, eventName: this.eventName, attempt: this.attempt, publishedAt: this.publishedAt };
+  /** Makes a pooled task new again. */
+  reuse(group: TaskGroup<never>, payload: unknown, key: string | number | undefined, eventName: string, publishedAt: number, sink: OutcomeSink | undefined): this {
+    this.group = group;
+    this.payload = payload;
+    this.key = key;
+    this.eventName = eventName;
+    this.publishedAt = publishedAt;
+    this.sink = sink;
+    this.state = TaskState.Waiting;
+    this.attempt = 0;
+    this.startedAt = 0;
+    this.outcomeSent = false;
+    this.retryWhenSettled = false;
+    return this;
   }
 
-  [inspect.custom](): unknown {
-    return this.toJSON();
-  }
-
-  get handler(): string {
-    return this.group.id;
-  }
-
-  get signal(): AbortSignal {
-    if (!this.controller) {
-      this.controller = new AbortController();
-      if (this.aborted) this.controller.abort(this.abortReason);
-    }
-    return this.controller.signal;
-  }
-
-  /** Aborts the current attempt's signal. */
-  abort(reason: unknown): void {
-    if (this.aborted) return;
-    this.aborted = true;
-    this.abortReason = reason;
-    this.controller?.abort(reason);
-  }
-
-  /** A new attempt gets a signal of its own. */
-  resetSignal(): void {
-    if (this.controller !== undefined || this.aborted) {
-      this.controller = undefined;
-      this.aborted = false;
-      this.abortReason = undefined;
-    }
+  /** Lets go of everything a finished task points at, so the pool holds no event alive. */
+  release(): void {
+    this.payload = undefined;
+    this.sink = undefined;
+    this.context = undefined;
+    this.lane = undefined;
+    this.timer = undefined;
+    this.prev = undefined;
+    this.token++;
   }
 }
