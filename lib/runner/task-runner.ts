@@ -13,6 +13,7 @@ import { backoffDelay, type ResolvedRetry } from './backoff.js';
 import { KeyLane, TaskGroup } from './task-group.js';
 import { TaskQueue } from './task-queue.js';
 import type { SubmitOptions, TaskGroupOptions, TaskRunnerOptions } from './task-runner-options.interface.js';
+import { settleClock } from './settle-clock.js';
 import { AttemptContext } from './task-context.js';
 import { Task, TaskState, type OutcomeSink } from './task.js';
 
@@ -391,8 +392,8 @@ export class TaskRunner {
     if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<unknown>).then === 'function') {
       try {
         (result as PromiseLike<unknown>).then(
-          (value) => this.settled(task, true, value, token),
-          (error: unknown) => this.settled(task, false, error, token),
+          (value) => this.settled(task, true, value, token, settleClock()),
+          (error: unknown) => this.settled(task, false, error, token, settleClock()),
         );
       } catch (error) {
         // A thenable whose `then` throws: that is the attempt's failure.
@@ -418,7 +419,8 @@ export class TaskRunner {
     else this.sendOutcome(task, 'rejected', error);
   }
 
-  private settled(task: Task, ok: boolean, value: unknown, token: number): void {
+  /** `now`: a clock reading taken for this settlement, or 0 to read one if it is needed. */
+  private settled(task: Task, ok: boolean, value: unknown, token: number, now = 0): void {
     // Once per attempt, whatever a hand-made thenable does with its callbacks.
     if (token !== task.token || (task.state !== TaskState.Running && task.state !== TaskState.Overdue)) return;
     const group = task.group;
@@ -445,7 +447,7 @@ export class TaskRunner {
       // Abandoned at shutdown while running: its outcome is already out.
       this.finish(task);
     } else if (ok) {
-      this.sendOutcome(task, 'fulfilled', value);
+      this.sendOutcome(task, 'fulfilled', value, now);
       this.finish(task);
     } else {
       const willRetry = this.willRetry(task, value);
@@ -453,7 +455,7 @@ export class TaskRunner {
       if (willRetry) {
         this.delay(task);
       } else {
-        this.sendOutcome(task, 'rejected', value);
+        this.sendOutcome(task, 'rejected', value, now);
         this.finish(task);
       }
     }
@@ -482,7 +484,7 @@ export class TaskRunner {
     this.pump();
   }
 
-  private sendOutcome(task: Task, status: 'fulfilled' | 'rejected', value: unknown): void {
+  private sendOutcome(task: Task, status: 'fulfilled' | 'rejected', value: unknown, now = 0): void {
     task.outcomeSent = true;
     const group = task.group;
     if (status === 'fulfilled') {
@@ -493,7 +495,7 @@ export class TaskRunner {
       group.failed++;
     }
     if (!task.sink) return;
-    const durationMs = task.startedAt ? Date.now() - task.startedAt : 0;
+    const durationMs = task.startedAt ? (now || Date.now()) - task.startedAt : 0;
     // Literal objects of one shape each: a spread here costs more than the rest of the task.
     const outcome: HandlerOutcome =
       status === 'fulfilled'
