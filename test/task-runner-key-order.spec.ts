@@ -140,4 +140,23 @@ describe('TaskRunner per-key order', () => {
     expect(order).toEqual(['first try 1', 'other key try 1', 'first try 2', 'second try 1']);
     await runner.close(0);
   });
+
+  it('keeps the lanes of keys that come back, and sweeps idle lanes so that unbounded keys hold no memory', async () => {
+    const runner = new TaskRunner({ concurrency: 8 });
+    const seen: number[] = [];
+    const group = runner.group({ id: 'orders', invoke: async (n: number) => void seen.push(n) });
+
+    for (let round = 0; round < 3; round++) {
+      for (let key = 0; key < 10; key++) await runner.submit(group, round * 10 + key, { key });
+      await runner.drain();
+    }
+    // Ten keys, three rounds: the same ten lanes, idle between rounds.
+    expect(group.lanes.size).toBe(10);
+
+    for (let n = 0; n < 5_000; n++) await runner.submit(group, n, { key: `order-${n}` });
+    await runner.drain();
+    expect(group.lanes.size).toBeLessThanOrEqual(1_025);
+    expect(seen).toHaveLength(30 + 5_000);
+    await runner.close(0);
+  });
 });

@@ -6,10 +6,16 @@ import type { Task } from './task.js';
 
 /** Tasks of one key waiting behind the one that holds the key. */
 export class KeyLane extends TaskQueue<Task> {
+  /** A task of this key is unfinished; the others wait in the lane. */
+  held = true;
+
   constructor(readonly key: string | number) {
     super();
   }
 }
+
+/** Idle lanes a group keeps for keys that come back, before it sweeps them all away. */
+export const IDLE_LANES_KEPT = 1_024;
 
 /**
  * One handler inside a `TaskRunner`: its limits, its queue of tasks ready to start, its key lanes
@@ -18,8 +24,12 @@ export class KeyLane extends TaskQueue<Task> {
 export class TaskGroup<P = unknown> {
   /** Tasks ready to start, waiting for a slot. */
   readonly pending = new TaskQueue<Task>();
-  /** Key lanes by key; a lane exists while a task of its key is unfinished. */
+  /**
+   * Key lanes by key. A lane stays when its key is let go (idle), so that a key that comes back
+   * costs no allocation; idle lanes are swept once there are more than `IDLE_LANES_KEPT`.
+   */
   readonly lanes = new Map<string | number, KeyLane>();
+  idleLanes = 0;
   running = 0;
   /** Tasks in `pending` and in the lanes. */
   queued = 0;

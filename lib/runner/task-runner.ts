@@ -10,7 +10,7 @@ import type { HandlerFailure } from '../interfaces/handler-failure.interface.js'
 import type { HandlerOutcome } from '../interfaces/publish-result.interface.js';
 import { oneOf, optionalFunction, optionalTimeout, positiveInteger, resolveRetry } from '../options/validate.js';
 import { backoffDelay, type ResolvedRetry } from './backoff.js';
-import { KeyLane, TaskGroup } from './task-group.js';
+import { IDLE_LANES_KEPT, KeyLane, TaskGroup } from './task-group.js';
 import { TaskQueue } from './task-queue.js';
 import type { SubmitOptions, TaskGroupOptions, TaskRunnerOptions } from './task-runner-options.interface.js';
 import { settleClock } from './settle-clock.js';
@@ -291,14 +291,20 @@ export class TaskRunner {
     const group = task.group;
     if (task.key !== undefined) {
       const lane = group.lanes.get(task.key);
-      if (lane) {
+      if (lane?.held) {
         lane.push(task);
         group.queued++;
         this.queued++;
         return;
       }
-      task.lane = new KeyLane(task.key);
-      group.lanes.set(task.key, task.lane);
+      if (lane) {
+        lane.held = true;
+        group.idleLanes--;
+        task.lane = lane;
+      } else {
+        task.lane = new KeyLane(task.key);
+        group.lanes.set(task.key, task.lane);
+      }
     }
     // Straight to a slot when nothing waits for one: the common case costs no queueing.
     if (this.readyHead === undefined && this.running < this.concurrency && group.running < group.limit) {
@@ -517,7 +523,8 @@ export class TaskRunner {
   private passKey(group: TaskGroup<never>, lane: KeyLane): void {
     const next = lane.shift();
     if (!next) {
-      group.lanes.delete(lane.key);
+      lane.held = false;
+      if (++group.idleLanes > IDLE_LANES_KEPT) sweepIdleLanes(group);
       return;
     }
     next.lane = lane;
@@ -579,6 +586,11 @@ function onDeadline(runner: TaskRunner, task: Task, token: number): void {
 
 function onRetryDue(runner: TaskRunner, task: Task): void {
   runner.retryDue(task);
+}
+
+function sweepIdleLanes(group: TaskGroup<never>): void {
+  for (const [key, lane] of group.lanes) if (!lane.held) group.lanes.delete(key);
+  group.idleLanes = 0;
 }
 
 function firstOf(tasks: Task | Task[]): Task | undefined {
