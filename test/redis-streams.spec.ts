@@ -17,6 +17,8 @@ import { trimAcknowledged } from '../lib/transports/redis-streams/stream-trimmer
 import { AlwaysFailingConsumer, poisonCalls } from './src/redis/poison.consumer.js';
 import { GatedSettlement } from './src/redis/slow-settlement.consumer.js';
 import { OverdueConsumer } from './src/redis/overdue.consumer.js';
+import { QuotePublished } from './src/redis/quote-published.event.js';
+import { QuotesConsumer } from './src/redis/quotes.consumer.js';
 import { REDIS_URL, deleteKeys, redisReachable, uniquePrefix } from './src/redis/redis.support.js';
 import { waitFor } from './src/support/wait-for.js';
 import { TradeExecuted } from './src/redis/trade-executed.event.js';
@@ -125,6 +127,37 @@ describeRedis('RedisStreamsTransport against a real Redis', () => {
     expect(received.at.getTime()).toBe(sent.at.getTime());
     expect(received.fill).toEqual({ venue: 'XLON', quantities: [42, 1] });
     expect(received.notional()).toBe(43);
+  });
+
+  it('rebuilds a class through its static fromJSON when it has one', async () => {
+    prefix = uniquePrefix('from-json');
+    QuotesConsumer.received = [];
+    QuotesConsumer.hold = false;
+    QuotePublished.rebuilt = 0;
+    const app = await startApp('solo', [QuotesConsumer]);
+    await app.get(EventBus).publish(new QuotePublished('ACME', 10, 10.5));
+    await waitFor(() => QuotesConsumer.received.length === 1, 10_000, 'the quote on the consumer side');
+    expect(QuotePublished.rebuilt).toBe(1);
+    expect(QuotesConsumer.received[0]).toBeInstanceOf(QuotePublished);
+    expect(QuotesConsumer.received[0].spread).toBeCloseTo(0.5);
+  });
+
+  it('finishes and acknowledges what it holds when the app closes', async () => {
+    prefix = uniquePrefix('graceful');
+    QuotesConsumer.received = [];
+    QuotesConsumer.hold = true;
+    QuotesConsumer.started = 0;
+    const app = await startApp('solo', [QuotesConsumer]);
+    await app.get(EventBus).publish(new QuotePublished('ACME', 1, 2));
+    await waitFor(() => QuotesConsumer.started === 1, 10_000, 'the handler holding the entry');
+    expect(await pendingOf('quotes')).toBe(1);
+
+    const closing = app.close();
+    apps.splice(apps.indexOf(app), 1);
+    QuotesConsumer.release();
+    await closing;
+    expect(QuotesConsumer.received).toHaveLength(1);
+    expect(await pendingOf('quotes')).toBe(0);
   });
 
   it('fails publish with a clear error for an event that cannot travel', async () => {
