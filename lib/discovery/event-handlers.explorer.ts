@@ -42,7 +42,8 @@ export class EventHandlersExplorer implements OnApplicationBootstrap {
         const subscriptions = this.accessor.getSubscriptions(prototype[methodName]);
         if (!subscriptions) continue;
         const source = `${instance.constructor.name}.${methodName}`;
-        subscriptions.forEach((subscription, index) => {
+        // Decorators apply bottom-up: reversed, the one written first gets the plain id.
+        [...subscriptions].reverse().forEach((subscription, index) => {
           definitions.push({
             id: subscription.options.name ?? (index === 0 ? source : `${source}#${index + 1}`),
             source,
