@@ -591,6 +591,47 @@ describe('TaskRunner', () => {
       await runner.drain();
     });
 
+    it('settles an attempt whose thenable rejects from the abort listener at its deadline, and retries it', async () => {
+      const runner = createRunner({ concurrency: 1 });
+      const attempts: number[] = [];
+      // Cancellable work that gives up the moment its signal aborts: it settles inside abort().
+      const cancellable = (context: TaskContext) => ({
+        then(_onFulfilled: (value: unknown) => void, onRejected: (error: unknown) => void) {
+          context.signal.addEventListener('abort', () => onRejected(context.signal.reason));
+        },
+      });
+      const group = runner.group({
+        id: 'cancellable',
+        timeoutMs: 20,
+        retry: { attempts: 2, backoffMs: 1, jitter: false },
+        invoke: (_n: number, context: TaskContext) => {
+          attempts.push(context.attempt);
+          return context.attempt === 1 ? cancellable(context) : 'second try';
+        },
+      });
+      const outcome = await runner.run(group, 1);
+      expect(outcome).toMatchObject({ status: 'fulfilled', value: 'second try', attempts: 2 });
+      expect(attempts).toEqual([1, 2]);
+
+      const once = runner.group({ id: 'cancellable-once', timeoutMs: 20, invoke: (_n: number, context: TaskContext) => cancellable(context) });
+      const timedOut = await runner.run(once, 1);
+      expect(timedOut).toMatchObject({ status: 'rejected', error: expect.any(HandlerTimeoutError), attempts: 1 });
+      expect(runner.stats()).toMatchObject({ running: 0, overdue: 0, timedOut: 2 });
+    });
+
+    it('abandons every running task at close, also those whose abort listener settles them at once', async () => {
+      const runner = createRunner({ concurrency: 4 });
+      const group = runner.group({
+        id: 'cancellable-close',
+        invoke: (_n: number, context: TaskContext) => new Promise((_resolve, reject) => context.signal.addEventListener('abort', () => reject(context.signal.reason))),
+      });
+      const outcomes = [1, 2, 3].map((n) => runner.run(group, n));
+      await waitFor(() => runner.stats().running === 3, 2_000, 'three running');
+      const report = await runner.close(0);
+      expect(report).toMatchObject({ running: 3, abandoned: 3 });
+      for (const outcome of await Promise.all(outcomes)) expect(outcome).toMatchObject({ status: 'rejected', error: expect.any(TaskAbandonedError) });
+    });
+
     it('shows the context, not the runner, to JSON.stringify and logs', async () => {
       const runner = createRunner({ concurrency: 4 });
       const gate = deferred();

@@ -235,14 +235,18 @@ export class TaskRunner {
       this.abandon(task, report, 'delayed');
     }
     this.delayedTasks.clear();
-    for (let task = this.runningHead; task; task = task.next) {
+    // A snapshot: an abort listener may settle (and recycle) a task while the list is walked.
+    const running: Task[] = [];
+    for (let task = this.runningHead; task; task = task.next) running.push(task);
+    for (const task of running) {
       // Its outcome is decided here: a deadline passing later must not report or count it again.
       if (task.timer !== undefined) {
         clearTimeout(task.timer);
         task.timer = undefined;
       }
-      task.context?.abort(new TaskAbandonedError(taskAbandoned(task.group.id)));
+      const context = task.context;
       if (!task.outcomeSent) this.abandon(task, report, 'running');
+      context?.abort(new TaskAbandonedError(taskAbandoned(task.group.id)));
     }
     report.abandoned = report.running + report.queued + report.delayed;
     if (this.idleWaiters.length > 0 && this.isIdle()) this.notifyIdle();
@@ -397,10 +401,13 @@ export class TaskRunner {
     }
     if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<unknown>).then === 'function') {
       try {
+        // A thenable may call back before `then` returns: then the shared reading would be stale.
+        let inThen = true;
         (result as PromiseLike<unknown>).then(
-          (value) => this.settled(task, true, value, token, settleClock()),
-          (error: unknown) => this.settled(task, false, error, token, settleClock()),
+          (value) => this.settled(task, true, value, token, inThen ? 0 : settleClock()),
+          (error: unknown) => this.settled(task, false, error, token, inThen ? 0 : settleClock()),
         );
+        inThen = false;
       } catch (error) {
         // A thenable whose `then` throws: that is the attempt's failure.
         this.settled(task, false, error, token);
@@ -418,11 +425,12 @@ export class TaskRunner {
     this.timedOut++;
     this.overdue++;
     const error = new HandlerTimeoutError(task.group.id, task.group.timeoutMs!);
-    task.context!.abort(error);
     const willRetry = this.willRetry(task, error);
     this.report(task, error, willRetry);
     if (willRetry) task.retryWhenSettled = true;
     else this.sendOutcome(task, 'rejected', error);
+    // Last: an abort listener may settle the attempt at once, and that needs the decision made.
+    task.context!.abort(error);
   }
 
   /** `now`: a clock reading taken for this settlement, or 0 to read one if it is needed. */

@@ -45,15 +45,19 @@ export class StreamConsumer {
   /** Stops reading; what was handed to the bus is still settled and acknowledged. */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.heartbeat);
     // A blocking read would hold the loop for up to blockMs: cut the connection instead.
     this.reader.disconnect();
     await this.loop;
   }
 
-  /** Resolves once every entry handed to the bus is acknowledged, dead-lettered or left. */
+  /**
+   * Resolves once every entry handed to the bus is acknowledged, dead-lettered or left, then
+   * stops the heartbeat.
+   */
   async settled(): Promise<void> {
     while (this.settling.size > 0) await Promise.allSettled([...this.settling]);
+    // Kept beating through the drain: an entry still running must not look idle to others.
+    clearInterval(this.heartbeat);
   }
 
   async ensureGroup(): Promise<void> {
