@@ -401,20 +401,33 @@ export class TaskRunner {
     }
     if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<unknown>).then === 'function') {
       try {
-        // A thenable may call back before `then` returns: then the shared reading would be stale.
-        let inThen = true;
-        (result as PromiseLike<unknown>).then(
-          (value) => this.settled(task, true, value, token, inThen ? 0 : settleClock()),
-          (error: unknown) => this.settled(task, false, error, token, inThen ? 0 : settleClock()),
-        );
-        inThen = false;
+        if (task.onFulfilled === undefined) this.makeReactions(task);
+        task.awaiting = true;
+        task.inThen = true;
+        (result as PromiseLike<unknown>).then(task.onFulfilled, task.onRejected);
+        task.inThen = false;
       } catch (error) {
         // A thenable whose `then` throws: that is the attempt's failure.
+        task.inThen = false;
+        task.awaiting = false;
         this.settled(task, false, error, token);
       }
     } else {
       this.settled(task, true, result, token);
     }
+  }
+
+  private makeReactions(task: Task): void {
+    task.onFulfilled = (value) => {
+      if (!task.awaiting) return;
+      task.awaiting = false;
+      this.settled(task, true, value, task.token, task.inThen ? 0 : settleClock());
+    };
+    task.onRejected = (error) => {
+      if (!task.awaiting) return;
+      task.awaiting = false;
+      this.settled(task, false, error, task.token, task.inThen ? 0 : settleClock());
+    };
   }
 
   /** @internal The attempt's deadline passed: decide now, keep the slot until it settles. */

@@ -32,6 +32,15 @@ export class Task {
   state = TaskState.Waiting;
   attempt = 0;
   startedAt = 0;
+  /**
+   * The reactions to an attempt's promise: made once per task object and kept through its reuses,
+   * instead of two closures per attempt. `awaiting` lets exactly one call through per attempt.
+   */
+  onFulfilled: ((value: unknown) => void) | undefined = undefined;
+  onRejected: ((error: unknown) => void) | undefined = undefined;
+  awaiting = false;
+  /** Inside the `then` call: a thenable that calls back at once gets no shared clock reading. */
+  inThen = false;
   /** Changes with every attempt and every reuse: a late callback of an earlier one is ignored. */
   token = 0;
   context: AttemptContext | undefined = undefined;
