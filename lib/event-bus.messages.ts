@@ -42,3 +42,9 @@ export const shutdownAbandoned = (abandoned: number, running: number, queued: nu
 
 export const taskAbandoned = (handler: string): string =>
   `Handler "${handler}" was abandoned at shutdown`;
+
+export const heldUndelivered = (eventName: string): string =>
+  `Event "${eventName}" published during startup could not be delivered`;
+
+export const shutdownBeforeStartup = (held: number): string =>
+  `Shutdown before startup: ${held} held event(s) were never delivered`;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nes
 import { inspect } from 'node:util';
 import { Observable, Subject, filter, map } from 'rxjs';
 import { EVENT_BUS_CONFIG } from './event-bus.constants.js';
-import { busClosed, handlerFailed, invalidEvent, shutdownAbandoned } from './event-bus.messages.js';
+import { busClosed, handlerFailed, heldUndelivered, invalidEvent, shutdownAbandoned, shutdownBeforeStartup } from './event-bus.messages.js';
 import { EventBusClosedError } from './errors/event-bus-closed.error.js';
 import { InvalidEventError } from './errors/invalid-event.error.js';
 import type { OverflowPolicy } from './interfaces/event-bus-options.interface.js';
@@ -160,7 +160,7 @@ export class EventBus implements BeforeApplicationShutdown {
       } catch (error) {
         if (held.sink) held.sink.reject(error);
         // Its publish resolved long ago: the one place left to say so.
-        else this.logger.error(`Event "${held.eventName}" published during startup could not be delivered`, (error as Error)?.stack ?? String(error));
+        else this.logger.error(heldUndelivered(held.eventName), (error as Error)?.stack ?? String(error));
       }
     }
     this.held = [];
@@ -179,7 +179,7 @@ export class EventBus implements BeforeApplicationShutdown {
     this.state = 'closing';
     const startedAt = Date.now();
     if (wasStarting && this.held.length > 0) {
-      this.logger.warn(`Shutdown before startup: ${this.held.length} held event(s) were never delivered`);
+      this.logger.warn(shutdownBeforeStartup(this.held.length));
       for (const held of this.held) held.sink?.reject(new EventBusClosedError(busClosed(held.eventName)));
       this.held = [];
     }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { jest, describe, it, expect, afterEach } from '@jest/globals';
-import { Logger, type INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication, type Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { EventBus, EventBusModule, type PublishedEvent } from '../lib/index.js';
 import { CheckoutCompleted } from './src/checkout/checkout-completed.event.js';
@@ -15,8 +15,8 @@ describe('EventBus observability', () => {
   let app: INestApplication;
   let bus: EventBus;
 
-  async function start(concurrency = 64): Promise<void> {
-    const moduleRef = await Test.createTestingModule({ imports: [EventBusModule.forRoot({ concurrency })], providers: [JobsConsumer] }).compile();
+  async function start(concurrency = 64, providers: Type[] = [JobsConsumer]): Promise<void> {
+    const moduleRef = await Test.createTestingModule({ imports: [EventBusModule.forRoot({ concurrency })], providers }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     await app.init();
     bus = app.get(EventBus);
@@ -95,10 +95,7 @@ describe('EventBus observability', () => {
   describe('stats()', () => {
     it('counts a filter that throws as a failure of its handler', async () => {
       jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-      const moduleRef = await Test.createTestingModule({ imports: [EventBusModule.forRoot()], providers: [FlakyFilterConsumer] }).compile();
-      app = moduleRef.createNestApplication({ logger: false });
-      await app.init();
-      bus = app.get(EventBus);
+      await start(64, [FlakyFilterConsumer]);
 
       const judged = await bus.publishAndWait('refund.requested', { amount: 3 });
       await bus.publish('refund.requested', { amount: 4 });
