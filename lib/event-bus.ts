@@ -102,14 +102,13 @@ export class EventBus implements BeforeApplicationShutdown {
   publishAndWait(event: object): Promise<PublishResult>;
   publishAndWait(name: string | symbol, payload?: unknown): Promise<PublishResult>;
   publishAndWait(eventOrName: unknown, payload?: unknown): Promise<PublishResult> {
-    return new Promise<PublishResult>((resolve, reject) => {
-      try {
-        const collector = new OutcomeCollector(resolve, reject);
-        this.accept(eventOrName, payload, collector)?.catch(reject);
-      } catch (error) {
-        reject(error);
-      }
-    });
+    const collector = new OutcomeCollector();
+    try {
+      this.accept(eventOrName, payload, collector)?.catch(collector.reject);
+    } catch (error) {
+      collector.reject(error);
+    }
+    return collector.promise;
   }
 
   /** Resolves when no handler task is queued, running or waiting to retry. */

@@ -487,7 +487,9 @@ export class TaskRunner {
       }
     }
     this.markReady(group);
-    this.pump();
+    // Most settlements leave nothing to start and nobody waiting: then there is no pump to run.
+    if (this.readyHead !== undefined || this.waiters.size > 0) this.pump();
+    else if (!this.pumping && this.idleWaiters.length > 0 && this.isIdle()) this.notifyIdle();
   }
 
   private willRetry(task: Task, error: unknown): boolean {
