@@ -214,7 +214,9 @@ export class EventBus implements BeforeApplicationShutdown {
     if (this.state === 'closing' || this.state === 'closed') throw new EventBusClosedError(busClosed(eventName));
     if (sink) sink.eventName = eventName;
 
-    const publishedAt = Date.now();
+    // The clock is read only for what shows the time: held events, the transport and the stream
+    // here; outcomes and handler contexts in dispatch. Otherwise 0: not read.
+    const publishedAt = this.state === 'starting' || this.transport !== undefined || this.published$.observed ? Date.now() : 0;
     if (this.state === 'starting') {
       this.held.push({ type, event, eventName, publishedAt, sink });
       this.record(type, event, eventName, publishedAt);
@@ -232,7 +234,7 @@ export class EventBus implements BeforeApplicationShutdown {
 
   private record(type: EventType, event: unknown, eventName: string, publishedAt: number): void {
     this.published++;
-    if (this.published$.observed) this.published$.next({ eventName, type, event, publishedAt });
+    if (this.published$.observed) this.published$.next({ eventName, type, event, publishedAt: publishedAt || Date.now() });
   }
 
   /** In process: to the handlers. With a transport: into it; its consumers deliver later. */
@@ -261,6 +263,7 @@ export class EventBus implements BeforeApplicationShutdown {
   ): Promise<void> | undefined {
     const handlers = this.handlersOf(type);
     sink?.expect(handlers.length);
+    if (publishedAt === 0 && (sink !== undefined || anyReadsContext(handlers))) publishedAt = Date.now();
     if (handlers.length === 1) {
       const task = this.registry.task(handlers[0], event, eventName, publishedAt, sink);
       return task ? this.runner.admit(task, overflow, overflow === undefined ? publishedAt : 0) : undefined;
@@ -330,6 +333,11 @@ export class EventBus implements BeforeApplicationShutdown {
     else this.logger.error(message, stack);
     this.failureSubject.next(failure);
   }
+}
+
+function anyReadsContext(handlers: readonly RegisteredHandler[]): boolean {
+  for (let i = 0; i < handlers.length; i++) if (handlers[i].group.readsContext) return true;
+  return false;
 }
 
 /** The class of a class event, or `InvalidEventError`. */

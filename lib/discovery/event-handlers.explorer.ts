@@ -3,6 +3,7 @@ import { ContextIdFactory, DiscoveryService, MetadataScanner, ModuleRef } from '
 import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper.js';
 import { EventBus } from '../event-bus.js';
 import type { HandlerDefinition } from '../handler-registry.js';
+import { readsContext } from '../runner/reads-context.js';
 import type { TaskContext } from '../runner/task-context.js';
 import { EventBusMetadataAccessor } from './event-bus-metadata.accessor.js';
 
@@ -64,6 +65,11 @@ export class EventHandlersExplorer implements OnApplicationBootstrap {
   private invoker(wrapper: InstanceWrapper, instance: object, methodName: string): Method {
     if (wrapper.isDependencyTreeStatic() && !wrapper.isTransient) {
       const method = (instance as Record<string, Method>)[methodName];
+      // The runner makes a context only for a function that can see one: say so by the arity.
+      if (!readsContext(method)) {
+        const eventOnly = method as (event: unknown) => unknown;
+        return (event) => eventOnly.call(instance, event);
+      }
       return (event, context) => method.call(instance, event, context);
     }
     return async (event, context) => {

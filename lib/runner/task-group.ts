@@ -46,6 +46,8 @@ export class TaskGroup<P = unknown> {
     readonly limit: number,
     readonly timeoutMs: number | undefined,
     readonly retry: ResolvedRetry,
+    /** Whether `invoke` can see its context: if not, attempts get none. */
+    readonly readsContext: boolean,
   ) {}
 
   stats(): HandlerStats {

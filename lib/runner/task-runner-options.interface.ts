@@ -42,7 +42,10 @@ export interface TaskRunnerOptions {
 export interface TaskGroupOptions<P = unknown> {
   /** The group's id: the handler id in outcomes, failures and stats. */
   id: string;
-  /** The work of one attempt. */
+  /**
+   * The work of one attempt. A function that declares only the payload (and never uses
+   * `arguments`) is called without a context, and none is made for it.
+   */
   invoke: (payload: P, context: TaskContext) => unknown;
   /**
    * Most attempts of this group running at once, within the runner's `concurrency`.

@@ -14,6 +14,7 @@ import { IDLE_LANES_KEPT, KeyLane, TaskGroup } from './task-group.js';
 import { TaskQueue } from './task-queue.js';
 import type { SubmitOptions, TaskGroupOptions, TaskRunnerOptions } from './task-runner-options.interface.js';
 import { settleClock } from './settle-clock.js';
+import { readsContext } from './reads-context.js';
 import { AttemptContext } from './task-context.js';
 import { Task, TaskState, type OutcomeSink } from './task.js';
 
@@ -102,7 +103,7 @@ export class TaskRunner {
     const limit = positiveInteger(`${where} concurrency`, options.concurrency ?? Infinity, true);
     const timeoutMs = options.timeoutMs === undefined ? this.timeoutMs : optionalTimeout(`${where} timeoutMs`, options.timeoutMs);
     const retry = resolveRetry(`${where} retry`, options.retry, this.retry);
-    const group = new TaskGroup<P>(options.id, options.invoke, limit, timeoutMs, retry);
+    const group = new TaskGroup<P>(options.id, options.invoke, limit, timeoutMs, retry, readsContext(options.invoke));
     this.groups.push(group as unknown as TaskGroup<never>);
     return group;
   }
@@ -388,13 +389,14 @@ export class TaskRunner {
     if (this.runningHead) this.runningHead.prev = task;
     this.runningHead = task;
     const token = ++task.token;
-    const context = new AttemptContext(group.id, task.eventName, task.publishedAt, task.attempt);
+    // A handler that cannot see its context costs none.
+    const context = group.readsContext ? new AttemptContext(group.id, task.eventName, task.publishedAt, task.attempt) : undefined;
     task.context = context;
     if (group.timeoutMs !== undefined) task.timer = setTimeout(onDeadline, group.timeoutMs, this, task, token);
 
     let result: unknown;
     try {
-      result = group.invoke(task.payload as never, context);
+      result = group.invoke(task.payload as never, context as AttemptContext);
     } catch (error) {
       this.settled(task, false, error, token);
       return;
@@ -443,7 +445,7 @@ export class TaskRunner {
     if (willRetry) task.retryWhenSettled = true;
     else this.sendOutcome(task, 'rejected', error);
     // Last: an abort listener may settle the attempt at once, and that needs the decision made.
-    task.context!.abort(error);
+    task.context?.abort(error);
   }
 
   /** `now`: a clock reading taken for this settlement, or 0 to read one if it is needed. */

@@ -1,0 +1,3 @@
+export class AuditRequested {
+  constructor(readonly account: string) {}
+}
