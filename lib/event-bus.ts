@@ -263,13 +263,16 @@ export class EventBus implements BeforeApplicationShutdown {
   ): Promise<void> | undefined {
     const handlers = this.handlersOf(type);
     sink?.expect(handlers.length);
-    if (publishedAt === 0 && (sink !== undefined || anyReadsContext(handlers))) publishedAt = Date.now();
+    // An outcome's duration starts at the publish, and a handler's context shows it: nothing else needs the clock.
+    if (publishedAt === 0 && sink !== undefined) publishedAt = Date.now();
     if (handlers.length === 1) {
+      publishedAt = clockFor(handlers[0], publishedAt);
       const task = this.registry.task(handlers[0], event, eventName, publishedAt, sink);
       return task ? this.runner.admit(task, overflow, overflow === undefined ? publishedAt : 0) : undefined;
     }
     if (overflow === undefined && this.runner.canAcceptNow(handlers.length)) {
       for (let i = 0; i < handlers.length; i++) {
+        publishedAt = clockFor(handlers[i], publishedAt);
         const task = this.registry.task(handlers[i], event, eventName, publishedAt, sink);
         if (task) this.runner.acceptNow(task, publishedAt);
       }
@@ -278,6 +281,7 @@ export class EventBus implements BeforeApplicationShutdown {
     }
     const tasks: Task[] = [];
     for (let i = 0; i < handlers.length; i++) {
+      publishedAt = clockFor(handlers[i], publishedAt);
       const task = this.registry.task(handlers[i], event, eventName, publishedAt, sink);
       if (task) tasks.push(task);
     }
@@ -335,9 +339,12 @@ export class EventBus implements BeforeApplicationShutdown {
   }
 }
 
-function anyReadsContext(handlers: readonly RegisteredHandler[]): boolean {
-  for (let i = 0; i < handlers.length; i++) if (handlers[i].group.readsContext) return true;
-  return false;
+/**
+ * The publish time for a handler's task: read now if it is still unread (0) and the handler's
+ * context shows it. The tasks before it whose handlers see no context never show theirs.
+ */
+function clockFor(handler: RegisteredHandler, publishedAt: number): number {
+  return publishedAt === 0 && handler.group.readsContext ? Date.now() : publishedAt;
 }
 
 /** The class of a class event, or `InvalidEventError`. */

@@ -423,12 +423,13 @@ export class TaskRunner {
     task.onFulfilled = (value) => {
       if (!task.awaiting) return;
       task.awaiting = false;
-      this.settled(task, true, value, task.token, task.inThen ? 0 : settleClock());
+      // Only an outcome reports a duration: a fire-and-forget task needs no clock.
+      this.settled(task, true, value, task.token, task.inThen || task.sink === undefined ? 0 : settleClock());
     };
     task.onRejected = (error) => {
       if (!task.awaiting) return;
       task.awaiting = false;
-      this.settled(task, false, error, task.token, task.inThen ? 0 : settleClock());
+      this.settled(task, false, error, task.token, task.inThen || task.sink === undefined ? 0 : settleClock());
     };
   }
 
