@@ -6,6 +6,8 @@ export interface ChildJob {
   readonly scenario: ScenarioName;
   readonly system: SystemName;
   readonly events: number;
+  /** Events published before the measured ones, not measured. */
+  readonly warmup: number;
 }
 
 /** What the child sends back before it exits. */

@@ -10,7 +10,7 @@ import { loadSystem } from './systems/registry.js';
 const rss = new PeakRss();
 
 async function runJob(job: ChildJob): Promise<ChildReport> {
-  const run = scenarioNamed(job.scenario).prepare(job.events);
+  const run = scenarioNamed(job.scenario).prepare(job.events, job.warmup);
   const create = await loadSystem(job.system);
   const system = await create(run.setup);
   const measured = await run.drive(system);

@@ -15,6 +15,8 @@ export interface BenchOptions {
   readonly systems: readonly SystemName[];
   /** `--timeout S`: seconds before a run is killed and reported as not finished. @default 60, or 30 with --quick */
   readonly timeoutMs: number;
+  /** `--warmup N`: events each run publishes (the scenario's way) before the measured ones. @default 0 */
+  readonly warmup: number;
   /** `--cpu-prof`: children write a V8 CPU profile to `bench/results/`. */
   readonly cpuProf: boolean;
   /** `--out FILE`: where the JSON goes. @default bench/results/latest.json, and nowhere for a partial run */
@@ -24,7 +26,7 @@ export interface BenchOptions {
 }
 
 export const USAGE = `npm run bench -- [--quick] [--repeats N] [--scenario ${SCENARIOS.map((s) => s.name).join(',')}]
-                 [--system NAME,...] [--timeout SECONDS] [--cpu-prof] [--out FILE]`;
+                 [--system NAME,...] [--timeout SECONDS] [--warmup EVENTS] [--cpu-prof] [--out FILE]`;
 
 /** @throws Error naming the option for a value that is not valid. */
 export function parseOptions(args: string[]): BenchOptions {
@@ -37,6 +39,7 @@ export function parseOptions(args: string[]): BenchOptions {
       scenario: { type: 'string' },
       system: { type: 'string' },
       timeout: { type: 'string' },
+      warmup: { type: 'string', default: '0' },
       'cpu-prof': { type: 'boolean', default: false },
       out: { type: 'string' },
     },
@@ -45,6 +48,8 @@ export function parseOptions(args: string[]): BenchOptions {
   if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`--repeats must be a positive integer, got ${values.repeats}`);
   const timeout = values.timeout === undefined ? (values.quick ? 30 : 60) : Number(values.timeout);
   if (!(timeout > 0)) throw new Error(`--timeout must be a positive number of seconds, got ${values.timeout}`);
+  const warmup = Number(values.warmup);
+  if (!Number.isInteger(warmup) || warmup < 0) throw new Error(`--warmup must be a whole number of events, got ${values.warmup}`);
   const scenarios = listOf('--scenario', values.scenario, SCENARIOS.map((s) => s.name), isScenarioName);
   const systems = listOf('--system', values.system, SYSTEM_NAMES, isSystemName);
   return {
@@ -53,6 +58,7 @@ export function parseOptions(args: string[]): BenchOptions {
     scenarios,
     systems,
     timeoutMs: timeout * 1000,
+    warmup,
     cpuProf: values['cpu-prof'],
     out: values.out,
     partial: scenarios.length < SCENARIOS.length || systems.length < SYSTEM_NAMES.length,

@@ -11,11 +11,13 @@ export interface ResultsFile {
   node: string;
   date: string;
   quick: boolean;
+  /** Unmeasured events each run published first (`--warmup`); 0 unless asked. */
+  warmup: number;
   results: ResultRow[];
 }
 
-export async function writeResults(path: string, quick: boolean, results: ResultRow[]): Promise<void> {
-  const file: ResultsFile = { node: process.version, date: new Date().toISOString(), quick, results };
+export async function writeResults(path: string, quick: boolean, warmup: number, results: ResultRow[]): Promise<void> {
+  const file: ResultsFile = { node: process.version, date: new Date().toISOString(), quick, warmup, results };
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, `${JSON.stringify(file, null, 2)}\n`);
 }

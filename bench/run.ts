@@ -34,7 +34,7 @@ async function main(): Promise<number> {
     const { events, metrics } = scenarioNamed(scenario);
     for (let repeat = 1; repeat <= options.repeats; repeat++) {
       for (const system of options.systems) {
-        const job: ChildJob = { scenario, system, events: options.quick ? events.quick : events.full };
+        const job: ChildJob = { scenario, system, events: options.quick ? events.quick : events.full, warmup: options.warmup };
         const execArgv = options.cpuProf
           ? ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', RESULTS_DIR, '--cpu-prof-name', `${scenario}.${system.replace(/[@/:]/g, '_')}.${repeat}.cpuprofile`]
           : [];
@@ -51,13 +51,13 @@ async function main(): Promise<number> {
   }
 
   const rows = summarize(records);
-  console.log(`\nnode ${process.version}, ${options.quick ? 'quick' : 'full'} counts, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+  console.log(`\nnode ${process.version}, ${options.quick ? 'quick' : 'full'} counts, ${options.warmup > 0 ? `${options.warmup} warm-up events per run, ` : ''}${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   console.log(formatTable(rows, records, options.quick, options.repeats));
   console.log(formatVerdicts(judgeTargets(rows)));
 
   const out = options.out ?? (options.partial ? undefined : join(RESULTS_DIR, 'latest.json'));
   if (out) {
-    await writeResults(out, options.quick, rows);
+    await writeResults(out, options.quick, options.warmup, rows);
     console.log(`\nWrote ${out}`);
   } else {
     console.log('\nPartial run: no JSON written (pass --out FILE to write one).');

@@ -13,14 +13,14 @@ export const flood: Scenario = {
   metrics: ['total_s', 'peak_rss_mb'],
   events: { full: 300_000, quick: 30_000 },
   handlers: 2,
-  prepare(events) {
+  prepare(events, warmup) {
     const counter = new CallCounter();
     const calls = events * this.handlers;
     return {
       counter,
       setup: { handlers: sleepingHandlers(this.handlers, 1, counter), counter, concurrency: 1024, backpressure: true },
       async drive(system) {
-        const elapsed = await publishAllThenDrain(system, events, counter, calls);
+        const elapsed = await publishAllThenDrain(system, events, counter, calls, warmup);
         return { total_s: elapsed / 1000 };
       },
     };

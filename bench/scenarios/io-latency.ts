@@ -9,14 +9,14 @@ export const ioLatency: Scenario = {
   metrics: ['ms_per_event'],
   events: { full: 50, quick: 10 },
   handlers: 10,
-  prepare(events) {
+  prepare(events, warmup) {
     const counter = new CallCounter();
     const calls = events * this.handlers;
     return {
       counter,
       setup: { handlers: sleepingHandlers(this.handlers, 10, counter), counter },
       async drive(system) {
-        const elapsed = await publishEachAndWait(system, events, counter, calls);
+        const elapsed = await publishEachAndWait(system, events, counter, calls, warmup);
         return { ms_per_event: elapsed / events };
       },
     };

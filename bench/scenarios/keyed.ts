@@ -19,7 +19,7 @@ export const keyed: Scenario = {
   metrics: ['handler_calls_per_s'],
   events: { full: 200_000, quick: 20_000 },
   handlers: 4,
-  prepare(events) {
+  prepare(events, warmup) {
     const counter = new CallCounter();
     const check = new KeyOrderCheck(this.handlers, KEYS);
     const calls = events * this.handlers;
@@ -36,8 +36,8 @@ export const keyed: Scenario = {
       setup: { handlers, counter, key: (event: BenchEvent) => event.key },
       async drive(system) {
         const elapsed = system.ordersByKey
-          ? await publishAllThenDrain(system, events, counter, calls)
-          : await publishEachAndWait(system, events, counter, calls);
+          ? await publishAllThenDrain(system, events, counter, calls, warmup)
+          : await publishEachAndWait(system, events, counter, calls, warmup);
         check.assert();
         return { handler_calls_per_s: callsPerSecond(calls, elapsed) };
       },

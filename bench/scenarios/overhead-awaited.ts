@@ -9,14 +9,14 @@ export const overheadAwaited: Scenario = {
   metrics: ['handler_calls_per_s'],
   events: { full: 200_000, quick: 20_000 },
   handlers: 4,
-  prepare(events) {
+  prepare(events, warmup) {
     const counter = new CallCounter();
     const calls = events * this.handlers;
     return {
       counter,
       setup: { handlers: trivialHandlers(this.handlers, counter), counter },
       async drive(system) {
-        const elapsed = await publishEachAndWait(system, events, counter, calls);
+        const elapsed = await publishEachAndWait(system, events, counter, calls, warmup);
         return { handler_calls_per_s: callsPerSecond(calls, elapsed) };
       },
     };

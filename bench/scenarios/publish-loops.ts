@@ -6,34 +6,35 @@ import type { SystemUnderTest } from '../systems/system.interface.js';
 export const KEYS = 100;
 
 /**
- * Publishes `events` events one at a time, each awaited in the system's awaitable form.
- * @returns the elapsed milliseconds.
+ * Publishes `events` events one at a time, each awaited in the system's awaitable form, after
+ * `warmup` events published the same way and not measured.
+ * @returns the elapsed milliseconds of the measured events.
  * @throws when the system reported a failure or a handler call is missing.
  */
-export async function publishEachAndWait(system: SystemUnderTest, events: number, counter: CallCounter, calls: number): Promise<number> {
+export async function publishEachAndWait(system: SystemUnderTest, events: number, counter: CallCounter, calls: number, warmup: number): Promise<number> {
+  const start = await warmUp(system, warmup, true);
   const started = performance.now();
-  for (let seq = 0; seq < events; seq++) await system.publishAndWait(new BenchEvent(seq, seq % KEYS));
+  for (let seq = start; seq < start + events; seq++) await system.publishAndWait(new BenchEvent(seq, seq % KEYS));
   const elapsed = performance.now() - started;
   await system.drain();
-  expectCalls(counter, calls);
+  expectCalls(counter, calls, events, warmup);
   return elapsed;
 }
 
 /**
  * Publishes `events` events as fast as the system lets a publisher (waiting only where the
- * system pushes back), then waits for every handler call.
- * @returns the elapsed milliseconds, from the first publish to the last handler call.
+ * system pushes back), then waits for every handler call; after `warmup` events published and
+ * drained the same way, not measured.
+ * @returns the elapsed milliseconds, from the first measured publish to the last handler call.
  * @throws when the system reported a failure or a handler call is missing.
  */
-export async function publishAllThenDrain(system: SystemUnderTest, events: number, counter: CallCounter, calls: number): Promise<number> {
+export async function publishAllThenDrain(system: SystemUnderTest, events: number, counter: CallCounter, calls: number, warmup: number): Promise<number> {
+  const start = await warmUp(system, warmup, false);
   const started = performance.now();
-  for (let seq = 0; seq < events; seq++) {
-    const accepted = system.publish(new BenchEvent(seq, seq % KEYS));
-    if (accepted !== undefined) await accepted;
-  }
+  await publishAll(system, start, start + events);
   await system.drain();
   const elapsed = performance.now() - started;
-  expectCalls(counter, calls);
+  expectCalls(counter, calls, events, warmup);
   return elapsed;
 }
 
@@ -41,6 +42,27 @@ export function callsPerSecond(calls: number, elapsedMs: number): number {
   return calls / (elapsedMs / 1000);
 }
 
-function expectCalls(counter: CallCounter, calls: number): void {
-  if (counter.calls !== calls) throw new Error(`expected ${calls} handler calls, counted ${counter.calls}`);
+/** Publishes the warm-up events and waits for their handlers. @returns the next `seq`. */
+async function warmUp(system: SystemUnderTest, warmup: number, awaited: boolean): Promise<number> {
+  if (warmup === 0) return 0;
+  if (awaited) {
+    for (let seq = 0; seq < warmup; seq++) await system.publishAndWait(new BenchEvent(seq, seq % KEYS));
+  } else {
+    await publishAll(system, 0, warmup);
+  }
+  await system.drain();
+  return warmup;
+}
+
+async function publishAll(system: SystemUnderTest, from: number, to: number): Promise<void> {
+  for (let seq = from; seq < to; seq++) {
+    const accepted = system.publish(new BenchEvent(seq, seq % KEYS));
+    if (accepted !== undefined) await accepted;
+  }
+}
+
+/** Every handler call, of the warm-up's events (as many per event) and the measured ones, counted once each. */
+function expectCalls(counter: CallCounter, calls: number, events: number, warmup: number): void {
+  const expected = calls + (calls / events) * warmup;
+  if (counter.calls !== expected) throw new Error(`expected ${expected} handler calls, counted ${counter.calls}`);
 }

@@ -18,8 +18,11 @@ export interface Scenario {
   readonly events: { readonly full: number; readonly quick: number };
   /** Handlers subscribed to the event. */
   readonly handlers: number;
-  /** Builds one run of `events` events. */
-  prepare(events: number): ScenarioRun;
+  /**
+   * Builds one run of `events` measured events, after `warmup` events published the same way
+   * and not measured (0: the first event is measured).
+   */
+  prepare(events: number, warmup: number): ScenarioRun;
 }
 
 /** One run of a scenario, inside one child process. */
