@@ -214,9 +214,11 @@ export class EventBus implements BeforeApplicationShutdown {
     if (this.state === 'closing' || this.state === 'closed') throw new EventBusClosedError(busClosed(eventName));
     if (sink) sink.eventName = eventName;
 
-    // The clock is read only for what shows the time: held events, the transport and the stream
-    // here; outcomes and handler contexts in dispatch. Otherwise 0: not read.
-    const publishedAt = this.state === 'starting' || this.transport !== undefined || this.published$.observed ? Date.now() : 0;
+    // The clock is read only when something shows the time: a held event, the transport, the
+    // stream, an outcome's duration or a handler's context. Otherwise 0: not read. Read here, before
+    // any handler starts, so that it is the time of the publish.
+    const handlers = this.state === 'running' && this.transport === undefined ? this.handlersOf(type) : undefined;
+    const publishedAt = handlers === undefined || sink !== undefined || this.published$.observed || anyReadsContext(handlers) ? Date.now() : 0;
     if (this.state === 'starting') {
       this.held.push({ type, event, eventName, publishedAt, sink });
       this.record(type, event, eventName, publishedAt);
@@ -224,7 +226,7 @@ export class EventBus implements BeforeApplicationShutdown {
     }
     // Counted and streamed once accepted: a publish refused as overloaded (or closed while it
     // waited for room) was not published.
-    const accepted = this.route(type, event, eventName, publishedAt, sink);
+    const accepted = this.route(type, event, eventName, publishedAt, sink, undefined, handlers);
     if (accepted === undefined) {
       this.record(type, event, eventName, publishedAt);
       return undefined;
@@ -245,8 +247,9 @@ export class EventBus implements BeforeApplicationShutdown {
     publishedAt: number,
     sink: OutcomeCollector | undefined,
     overflow?: OverflowPolicy,
+    handlers?: readonly RegisteredHandler[],
   ): Promise<void> | undefined {
-    if (!this.transport) return this.dispatch(type, event, eventName, publishedAt, sink, overflow);
+    if (!this.transport) return this.dispatch(type, event, eventName, publishedAt, sink, overflow, handlers ?? this.handlersOf(type));
     const durable = this.transport.publish({ type, event, publishedAt });
     // With a transport, publishAndWait waits for durability only: handlers run wherever a consumer takes the entry.
     return sink ? durable.then(() => sink.expect(0)) : durable;
@@ -259,20 +262,16 @@ export class EventBus implements BeforeApplicationShutdown {
     eventName: string,
     publishedAt: number,
     sink: OutcomeCollector | undefined,
-    overflow?: OverflowPolicy,
+    overflow: OverflowPolicy | undefined,
+    handlers: readonly RegisteredHandler[],
   ): Promise<void> | undefined {
-    const handlers = this.handlersOf(type);
     sink?.expect(handlers.length);
-    // An outcome's duration starts at the publish, and a handler's context shows it: nothing else needs the clock.
-    if (publishedAt === 0 && sink !== undefined) publishedAt = Date.now();
     if (handlers.length === 1) {
-      publishedAt = clockFor(handlers[0], publishedAt);
       const task = this.registry.task(handlers[0], event, eventName, publishedAt, sink);
       return task ? this.runner.admit(task, overflow, overflow === undefined ? publishedAt : 0) : undefined;
     }
     if (overflow === undefined && this.runner.canAcceptNow(handlers.length)) {
       for (let i = 0; i < handlers.length; i++) {
-        publishedAt = clockFor(handlers[i], publishedAt);
         const task = this.registry.task(handlers[i], event, eventName, publishedAt, sink);
         if (task) this.runner.acceptNow(task, publishedAt);
       }
@@ -281,7 +280,6 @@ export class EventBus implements BeforeApplicationShutdown {
     }
     const tasks: Task[] = [];
     for (let i = 0; i < handlers.length; i++) {
-      publishedAt = clockFor(handlers[i], publishedAt);
       const task = this.registry.task(handlers[i], event, eventName, publishedAt, sink);
       if (task) tasks.push(task);
     }
@@ -339,12 +337,10 @@ export class EventBus implements BeforeApplicationShutdown {
   }
 }
 
-/**
- * The publish time for a handler's task: read now if it is still unread (0) and the handler's
- * context shows it. The tasks before it whose handlers see no context never show theirs.
- */
-function clockFor(handler: RegisteredHandler, publishedAt: number): number {
-  return publishedAt === 0 && handler.group.readsContext ? Date.now() : publishedAt;
+/** Whether any of the handlers is handed a context, which shows the publish time. */
+function anyReadsContext(handlers: readonly RegisteredHandler[]): boolean {
+  for (let i = 0; i < handlers.length; i++) if (handlers[i].group.readsContext) return true;
+  return false;
 }
 
 /** The class of a class event, or `InvalidEventError`. */

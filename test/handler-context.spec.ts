@@ -5,7 +5,7 @@ import { Test } from '@nestjs/testing';
 import { EventBus, EventBusModule, HandlerTimeoutError, type EventBusModuleOptions } from '../lib/index.js';
 import { readsContext } from '../lib/runner/reads-context.js';
 import { AuditRequested } from './src/context/audit-requested.event.js';
-import { ArgumentsConsumer, DeclaredContextConsumer, EventOnlyStuckConsumer } from './src/context/context.consumers.js';
+import { ArgumentsConsumer, BusyConsumer, DeclaredContextConsumer, EventOnlyStuckConsumer } from './src/context/context.consumers.js';
 import { waitFor } from './src/support/wait-for.js';
 
 describe('the context a handler is handed', () => {
@@ -46,6 +46,21 @@ describe('the context a handler is handed', () => {
       expect(publishedAt).toBeLessThanOrEqual(after);
       expect(signal).toBeInstanceOf(AbortSignal);
     }
+  });
+
+  it('shows the time of the publish, not of the handler started after a slow one', async () => {
+    // The busy handler is registered first, so it runs first and holds the thread for 30 ms.
+    const bus = await start({}, [BusyConsumer, DeclaredContextConsumer]);
+    const busy = app!.get(BusyConsumer);
+    const declared = app!.get(DeclaredContextConsumer);
+
+    const before = Date.now();
+    void bus.publish(new AuditRequested('acc-3'));
+    await waitFor(() => declared.contexts.length === 1, 2_000, 'the context handler called');
+
+    expect(busy.startedAt).toBeGreaterThanOrEqual(before);
+    expect(declared.contexts[0].publishedAt).toBeGreaterThanOrEqual(before);
+    expect(declared.contexts[0].publishedAt).toBeLessThanOrEqual(busy.startedAt);
   });
 
   it('still times out a handler that takes no context, and shutdown still gives up on it', async () => {
@@ -109,5 +124,11 @@ describe('readsContext', () => {
     expect(readsContext(prototype.plain.bind({}))).toBe(true);
     expect(readsContext(new Proxy(prototype.plain, {}))).toBe(true);
     expect(readsContext((code: string) => eval(code))).toBe(true);
+    // A strict function that spells `arguments` with an escape.
+    const escaped = new Function('"use strict"; return function (event) { return \\u0061rguments[1]; };')() as (event: unknown, context?: unknown) => unknown;
+    expect(escaped('event', 'context')).toBe('context');
+    expect(readsContext(escaped)).toBe(true);
+    // Sloppy-mode functions: other code can read `fn.arguments`.
+    expect(readsContext(new Function('event', 'return event') as (event: unknown) => unknown)).toBe(true);
   });
 });

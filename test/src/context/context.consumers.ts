@@ -36,3 +36,15 @@ export class EventOnlyStuckConsumer {
     return new Promise<never>(() => undefined);
   }
 }
+
+/** Declares only the event, and keeps the thread for 30 ms before it returns. */
+@Injectable()
+export class BusyConsumer {
+  startedAt = 0;
+
+  @OnEvent(AuditRequested)
+  audit(_request: AuditRequested): void {
+    this.startedAt = Date.now();
+    while (Date.now() - this.startedAt < 30);
+  }
+}
