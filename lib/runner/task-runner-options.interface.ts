@@ -43,8 +43,9 @@ export interface TaskGroupOptions<P = unknown> {
   /** The group's id: the handler id in outcomes, failures and stats. */
   id: string;
   /**
-   * The work of one attempt. A function that declares only the payload (and never uses
-   * `arguments`) is called without a context, and none is made for it.
+   * The work of one attempt. A strict function that declares only the payload and never names
+   * `arguments` or `eval` (so it cannot read a second argument) is called without a context, and
+   * none is made for it.
    */
   invoke: (payload: P, context: TaskContext) => unknown;
   /**
