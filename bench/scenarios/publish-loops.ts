@@ -14,7 +14,7 @@ export const KEYS = 100;
 export async function publishEachAndWait(system: SystemUnderTest, events: number, counter: CallCounter, calls: number, warmup: number): Promise<number> {
   const start = await warmUp(system, warmup, true);
   const started = performance.now();
-  for (let seq = start; seq < start + events; seq++) await system.publishAndWait(new BenchEvent(seq, seq % KEYS));
+  await publishEach(system, start, start + events);
   const elapsed = performance.now() - started;
   await system.drain();
   expectCalls(counter, calls, events, warmup);
@@ -45,13 +45,13 @@ export function callsPerSecond(calls: number, elapsedMs: number): number {
 /** Publishes the warm-up events and waits for their handlers. @returns the next `seq`. */
 async function warmUp(system: SystemUnderTest, warmup: number, awaited: boolean): Promise<number> {
   if (warmup === 0) return 0;
-  if (awaited) {
-    for (let seq = 0; seq < warmup; seq++) await system.publishAndWait(new BenchEvent(seq, seq % KEYS));
-  } else {
-    await publishAll(system, 0, warmup);
-  }
+  await (awaited ? publishEach(system, 0, warmup) : publishAll(system, 0, warmup));
   await system.drain();
   return warmup;
+}
+
+async function publishEach(system: SystemUnderTest, from: number, to: number): Promise<void> {
+  for (let seq = from; seq < to; seq++) await system.publishAndWait(new BenchEvent(seq, seq % KEYS));
 }
 
 async function publishAll(system: SystemUnderTest, from: number, to: number): Promise<void> {
