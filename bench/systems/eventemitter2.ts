@@ -1,5 +1,6 @@
 import eventemitter2 from 'eventemitter2';
 import { BENCH_EVENT_NAME } from '../support/bench-event.js';
+import { emitterSystem } from './emitter-adapter.js';
 import type { SystemFactory } from './system.interface.js';
 
 // A CommonJS module: its class is a property of the default export, as @nestjs/event-emitter reads it.
@@ -12,18 +13,7 @@ const { EventEmitter2 } = eventemitter2;
 export const createEventEmitter2: SystemFactory = async ({ handlers, counter }) => {
   const emitter = new EventEmitter2();
   for (const handler of handlers) emitter.on(BENCH_EVENT_NAME, handler);
-  let published = 0;
-  return {
-    ordersByKey: false,
-    publishAndWait: (event) => emitter.emitAsync(BENCH_EVENT_NAME, event),
-    publish(event) {
-      published++;
-      emitter.emit(BENCH_EVENT_NAME, event);
-      return undefined;
-    },
-    drain: () => counter.until(published * handlers.length),
-    close: async () => {
-      emitter.removeAllListeners();
-    },
-  };
+  return emitterSystem(emitter, handlers.length, counter, async () => {
+    emitter.removeAllListeners();
+  });
 };

@@ -1,5 +1,6 @@
 import { EventEmitter2, EventEmitterModule, OnEvent, type OnEventOptions } from '@nestjs/event-emitter';
 import { BENCH_EVENT_NAME } from '../support/bench-event.js';
+import { emitterSystem } from './emitter-adapter.js';
 import { createNestApp, handlerClasses } from './nest-app.js';
 import type { SystemFactory, SystemSetup, SystemUnderTest } from './system.interface.js';
 
@@ -13,19 +14,7 @@ async function create({ handlers, counter }: SystemSetup, options: OnEventOption
     OnEvent(BENCH_EVENT_NAME, options)(target.prototype, 'handle', descriptor);
   });
   const app = await createNestApp([EventEmitterModule.forRoot()], providers);
-  const emitter = app.get(EventEmitter2);
-  let published = 0;
-  return {
-    ordersByKey: false,
-    publishAndWait: (event) => emitter.emitAsync(BENCH_EVENT_NAME, event),
-    publish(event) {
-      published++;
-      emitter.emit(BENCH_EVENT_NAME, event);
-      return undefined;
-    },
-    drain: () => counter.until(published * handlers.length),
-    close: () => app.close(),
-  };
+  return emitterSystem(app.get(EventEmitter2), handlers.length, counter, () => app.close());
 }
 
 /** Default `@OnEvent` options: listeners called synchronously by `emit`. */
