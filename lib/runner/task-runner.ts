@@ -423,13 +423,12 @@ export class TaskRunner {
     task.onFulfilled = (value) => {
       if (!task.awaiting) return;
       task.awaiting = false;
-      // Only an outcome reports a duration: a fire-and-forget task needs no clock.
-      this.settled(task, true, value, task.token, task.inThen || task.sink === undefined ? 0 : settleClock());
+      this.settled(task, true, value, task.token, settleTime(task));
     };
     task.onRejected = (error) => {
       if (!task.awaiting) return;
       task.awaiting = false;
-      this.settled(task, false, error, task.token, task.inThen || task.sink === undefined ? 0 : settleClock());
+      this.settled(task, false, error, task.token, settleTime(task));
     };
   }
 
@@ -604,6 +603,14 @@ export class TaskRunner {
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
+}
+
+/**
+ * The shared clock reading for a settlement, or 0. Only an outcome reports a duration, so a
+ * fire-and-forget task needs none; a thenable that calls back inside `then` gets none shared.
+ */
+function settleTime(task: Task): number {
+  return task.inThen || task.sink === undefined ? 0 : settleClock();
 }
 
 function onDeadline(runner: TaskRunner, task: Task, token: number): void {
