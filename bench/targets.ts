@@ -9,7 +9,7 @@ interface Verdict {
   readonly detail: string;
 }
 
-/** The issue's targets, judged on this run's medians. */
+/** The benchmark's targets, judged on this run's medians. */
 export function judgeTargets(rows: readonly ResultRow[]): Verdict[] {
   const median = (scenario: ScenarioName, metric: MetricName, system: string = THIS_PACKAGE): number | undefined =>
     rows.find((row) => row.scenario === scenario && row.system === system && row.metric === metric)?.median ?? undefined;
@@ -85,5 +85,5 @@ export function judgeTargets(rows: readonly ResultRow[]): Verdict[] {
 
 export function formatVerdicts(verdicts: readonly Verdict[]): string {
   const mark = (met: boolean | undefined) => (met === undefined ? 'n/a   ' : met ? 'met   ' : 'MISSED');
-  return ['Targets (issue 4), on this run\'s medians:', ...verdicts.map((v) => `  ${mark(v.met)} ${v.target}: ${v.detail}`)].join('\n');
+  return ['Targets, on this run\'s medians:', ...verdicts.map((v) => `  ${mark(v.met)} ${v.target}: ${v.detail}`)].join('\n');
 }

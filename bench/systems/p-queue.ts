@@ -2,7 +2,7 @@ import PQueue from 'p-queue';
 import type { BenchEvent } from '../support/bench-event.js';
 import type { SystemFactory } from './system.interface.js';
 
-/** p-queue's concurrency here, as the issue sets it. */
+/** p-queue's concurrency in every scenario: one fixed bound, as a user would set it. */
 const CONCURRENCY = 64;
 /** Queued tasks before a publisher waits, with `backpressure`: the bound this package has by default. */
 const MAX_QUEUED = 10_000;
