@@ -11,9 +11,10 @@ import { runChild, type RunOutcome } from './child-process.js';
 import { parseOptions, USAGE } from './cli-options.js';
 import { METRICS } from './metrics.js';
 import { formatTable, writeResults } from './report.js';
+import { planRuns, runPlan } from './run-plan.js';
 import { scenarioNamed } from './scenarios/registry.js';
 import type { MetricName } from './scenarios/scenario.interface.js';
-import { summarize, type RunRecord } from './summary.js';
+import { summarize } from './summary.js';
 import { formatVerdicts, judgeTargets } from './targets.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
@@ -25,30 +26,17 @@ async function main(): Promise<number> {
   }
   const options = parseOptions(process.argv.slice(2));
   const entry = await buildChild();
-  const total = options.scenarios.length * options.repeats * options.systems.length;
-  const records: RunRecord[] = [];
-  const timedOut = new Set<string>();
+  const plan = planRuns(options);
   const started = performance.now();
 
-  for (const scenario of options.scenarios) {
-    const { events, metrics } = scenarioNamed(scenario);
-    for (let repeat = 1; repeat <= options.repeats; repeat++) {
-      for (const system of options.systems) {
-        const job: ChildJob = { scenario, system, events: options.quick ? events.quick : events.full, warmup: options.warmup };
-        const execArgv = options.cpuProf
-          ? ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', RESULTS_DIR, '--cpu-prof-name', `${scenario}.${system.replace(/[@/:]/g, '_')}.${repeat}.cpuprofile`]
-          : [];
-        const label = `[${records.length + 1}/${total}] ${scenario} · ${system} · run ${repeat}/${options.repeats}`;
-        // A run past the time bound would be again: say so once rather than wait it out each time.
-        const outcome: RunOutcome = timedOut.has(`${scenario} ${system}`)
-          ? { status: 'skipped', detail: `did not finish in an earlier run` }
-          : await runChild(entry, job, { timeoutMs: options.timeoutMs, execArgv });
-        if (outcome.status === 'timeout') timedOut.add(`${scenario} ${system}`);
-        records.push({ scenario, system, outcome });
-        console.error(`${label}: ${describe(outcome, metrics)}`);
-      }
-    }
-  }
+  const records = await runPlan(
+    plan,
+    ({ job, repeat }) => runChild(entry, job, { timeoutMs: options.timeoutMs, execArgv: options.cpuProf ? profileArgs(job, repeat) : [] }),
+    ({ outcome }, { job, repeat }, index) => {
+      const label = `[${index + 1}/${plan.length}] ${job.scenario} · ${job.system} · run ${repeat}/${options.repeats}`;
+      console.error(`${label}: ${describe(outcome, scenarioNamed(job.scenario).metrics)}`);
+    },
+  );
 
   const rows = summarize(records);
   console.log(`\nnode ${process.version}, ${options.quick ? 'quick' : 'full'} counts, ${options.warmup > 0 ? `${options.warmup} warm-up events per run, ` : ''}${((performance.now() - started) / 1000).toFixed(0)} s\n`);
@@ -64,6 +52,12 @@ async function main(): Promise<number> {
   }
   const failed = records.filter((record) => record.outcome.status === 'failed');
   return failed.length > 0 ? 1 : 0;
+}
+
+/** Node flags that make a child write a CPU profile named after its run. */
+function profileArgs(job: ChildJob, repeat: number): string[] {
+  const name = `${job.scenario}.${job.system.replace(/[@/:]/g, '_')}.${repeat}.cpuprofile`;
+  return ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', RESULTS_DIR, '--cpu-prof-name', name];
 }
 
 function describe(outcome: RunOutcome, metrics: readonly MetricName[]): string {
