@@ -68,8 +68,6 @@ export class TaskRunner {
   private readonly poolLimit: number;
   private idleWaiters: Array<() => void> = [];
   private pumping = false;
-  /** A clock reading the current caller just took, so that starting its tasks needs no other. */
-  private startClock = 0;
   private closing = false;
   private closed = false;
 
@@ -149,6 +147,7 @@ export class TaskRunner {
   /**
    * @internal Accepts tasks together: all at once or none. Returns `undefined` when they were
    * accepted now, a promise when they wait for room. `overflow` overrides the runner's policy.
+   * `now`: a clock reading the caller took just before, for the tasks that start at once (0: none).
    * @throws EventBusOverloadedError, EventBusClosedError
    */
   admit(tasks: Task | Task[], overflow: OverflowPolicy = this.overflow, now = 0): Promise<void> | undefined {
@@ -175,11 +174,9 @@ export class TaskRunner {
     return !this.closing && this.waiters.size === 0 && this.hasRoom(count);
   }
 
-  /** @internal See `canAcceptNow`. */
+  /** @internal See `canAcceptNow`; `now` as for `admit`. */
   acceptNow(task: Task, now = 0): void {
-    this.startClock = now;
-    this.enqueue(task);
-    this.startClock = 0;
+    this.enqueue(task, now);
   }
 
   /** @internal Starts what can start; see `canAcceptNow`. */
@@ -276,23 +273,24 @@ export class TaskRunner {
     return this.queued + count <= this.maxQueueSize || this.queued === 0;
   }
 
-  /** `now`: the caller's clock, read just before, for tasks that start straight away (0: read it). */
   private accept(tasks: Task | Task[], now: number): void {
-    this.startClock = now;
-    this.enqueueAll(tasks);
-    this.startClock = 0;
+    this.enqueueAll(tasks, now);
     this.pump();
   }
 
-  private enqueueAll(tasks: Task | Task[]): void {
+  /**
+   * `now`, here and below: a clock reading the caller took just before, so that the tasks that
+   * start straight away need no other; 0 to read one if it is needed.
+   */
+  private enqueueAll(tasks: Task | Task[], now = 0): void {
     if (Array.isArray(tasks)) {
-      for (let i = 0; i < tasks.length; i++) this.enqueue(tasks[i]);
+      for (let i = 0; i < tasks.length; i++) this.enqueue(tasks[i], now);
     } else {
-      this.enqueue(tasks);
+      this.enqueue(tasks, now);
     }
   }
 
-  private enqueue(task: Task): void {
+  private enqueue(task: Task, now = 0): void {
     const group = task.group;
     if (task.key !== undefined) {
       const lane = group.lanes.get(task.key);
@@ -313,7 +311,7 @@ export class TaskRunner {
     }
     // Straight to a slot when nothing waits for one: the common case costs no queueing.
     if (this.readyHead === undefined && this.running < this.concurrency && group.running < group.limit) {
-      this.start(task);
+      this.start(task, now);
     } else {
       this.makeReady(task, false);
     }
@@ -376,14 +374,14 @@ export class TaskRunner {
     return any;
   }
 
-  private start(task: Task): void {
+  private start(task: Task, now = 0): void {
     const group = task.group;
     this.running++;
     group.running++;
     task.state = TaskState.Running;
     task.attempt++;
     // Only an outcome reports a duration: a fire-and-forget task needs no clock.
-    if (task.attempt === 1 && task.sink !== undefined) task.startedAt = this.startClock || Date.now();
+    if (task.attempt === 1 && task.sink !== undefined) task.startedAt = now || Date.now();
     task.prev = undefined;
     task.next = this.runningHead;
     if (this.runningHead) this.runningHead.prev = task;
