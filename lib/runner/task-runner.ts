@@ -147,7 +147,7 @@ export class TaskRunner {
   /**
    * @internal Accepts tasks together: all at once or none. Returns `undefined` when they were
    * accepted now, a promise when they wait for room. `overflow` overrides the runner's policy.
-   * `now`: a clock reading the caller took just before, for the tasks that start at once (0: none).
+   * `now`: a clock reading the caller took just before, for the tasks that start at once (0: read one if needed).
    * @throws EventBusOverloadedError, EventBusClosedError
    */
   admit(tasks: Task | Task[], overflow: OverflowPolicy = this.overflow, now = 0): Promise<void> | undefined {
